@@ -1,0 +1,2 @@
+//! The depeche index.
+#![deny(missing_docs)]

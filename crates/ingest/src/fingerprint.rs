@@ -1,0 +1,99 @@
+//! Keys that group dispatches: identical text, versions of one story, stable ids.
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use crate::dispatch::Dispatch;
+
+/// Content fingerprint: a hash of the body's letters and digits, lowercased, accents kept
+/// (title and lede too when there is no body). Two dispatches with the same text, whatever
+/// their layout, markup, spacing or punctuation, get the same fingerprint.
+pub fn fingerprint(d: &Dispatch) -> String {
+    let mut key = String::new();
+    if d.body.is_empty() {
+        push_letters(&mut key, &d.title);
+        push_letters(&mut key, d.lede.as_deref().unwrap_or(""));
+    } else {
+        for p in &d.body {
+            push_letters(&mut key, p);
+        }
+    }
+    format!("{:032x}", xxh3_128(key.as_bytes()))
+}
+
+/// Update key: agency, title and first publication day. Later versions of a dispatch keep
+/// these, so the indexer can keep the latest one.
+pub fn story_key(d: &Dispatch) -> String {
+    let mut key = String::new();
+    push_letters(&mut key, d.agency.as_deref().unwrap_or(""));
+    key.push('|');
+    push_letters(&mut key, &d.title);
+    key.push('|');
+    if let Some(p) = d.published {
+        key.push_str(&p.strftime("%Y-%m-%d").to_string());
+    }
+    format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+/// An id for a dispatch whose source gives none: stable for the same text of the same story,
+/// whatever file it is read from.
+pub fn derive_id(d: &Dispatch) -> String {
+    let story = if d.story.is_empty() { story_key(d) } else { d.story.clone() };
+    let fp = if d.fingerprint.is_empty() { fingerprint(d) } else { d.fingerprint.clone() };
+    format!("d{:016x}", xxh3_64(format!("{story}|{fp}").as_bytes()))
+}
+
+/// Whether an id given by a source is specific enough to be used as is: short numeric ids
+/// (`"1"`, `"42"`) are per-feed counters and would collide across feeds.
+pub(crate) fn is_usable_id(id: &str) -> bool {
+    let id = id.trim();
+    id.len() >= 6 && !id.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn push_letters(out: &mut String, s: &str) {
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        out.extend(c.to_lowercase());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(title: &str, body: &[&str]) -> Dispatch {
+        Dispatch {
+            title: title.into(),
+            body: body.iter().map(|s| s.to_string()).collect(),
+            agency: Some("AFP".into()),
+            published: Some("2020-07-02T19:09:00+02:00".parse().unwrap()),
+            ..Dispatch::default()
+        }
+    }
+
+    #[test]
+    fn same_text_same_fingerprint() {
+        let a = d("Titre", &["Le gouvernement a annoncé.", "Deuxième paragraphe."]);
+        let b = d("Autre titre", &["Le  gouvernement a annoncé !", "Deuxième\u{a0}paragraphe"]);
+        let c = d("Titre", &["Le gouvernement a démenti.", "Deuxième paragraphe."]);
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        assert_ne!(fingerprint(&a), fingerprint(&c));
+    }
+
+    #[test]
+    fn versions_share_the_story_key() {
+        let a = d("Séisme au Japon", &["Premier bilan."]);
+        let mut b = d("Séisme au Japon", &["Nouveau bilan, plus lourd."]);
+        b.updated = Some("2020-07-03T08:00:00Z".parse().unwrap());
+        assert_eq!(story_key(&a), story_key(&b));
+        assert_ne!(derive_id(&a), derive_id(&b));
+        assert_ne!(story_key(&a), story_key(&d("Séisme en Italie", &["Premier bilan."])));
+    }
+
+    #[test]
+    fn usable_ids() {
+        assert!(is_usable_id("orangesum-2"));
+        assert!(is_usable_id("urn:newsml:afp.com:20240710:240710125902.qpsp2jzk"));
+        assert!(!is_usable_id("42"));
+        assert!(!is_usable_id("1234567"));
+        assert!(!is_usable_id("ab"));
+    }
+}

@@ -1,0 +1,114 @@
+//! A small language guesser for dispatch text, from function words.
+//!
+//! Metadata lies (a `fr` component holding Dutch text), and French analysis on English text
+//! does harm, so the text gets a say.
+
+const LANGS: &[(&str, &[&str])] = &[
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "est", "une", "du", "et", "dans", "pour", "qui", "que",
+            "pas", "sur", "au", "avec", "ont", "été", "il", "elle",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "was", "for", "that", "with", "on", "are", "by", "he",
+            "she", "it", "has", "have", "from", "at", "said",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf",
+            "ein", "eine", "für", "dem", "im", "wird", "auch", "es",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "del", "y", "que", "en", "por", "con", "una", "para", "se", "su",
+            "al", "lo", "como", "más", "fue", "ha", "sus",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "della", "per", "non", "sono", "gli", "nel", "alla", "una", "con",
+            "del", "è", "ha", "dei", "anche", "come", "più", "delle",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "van", "en", "is", "dat", "op", "niet", "met", "voor", "zijn",
+            "er", "ook", "aan", "werd", "wordt", "bij", "naar", "heeft",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "da", "do", "das", "dos", "não", "uma", "com", "para", "em", "foi", "ao",
+            "pelo", "pela", "mais", "são", "seu", "sua", "como",
+        ],
+    ),
+];
+
+/// Guesses the language of `text` (`fr`, `en`, `de`, `es`, `it`, `nl`, `pt`), or `None` when
+/// the text is too short or no language stands out.
+pub(crate) fn guess(text: &str) -> Option<&'static str> {
+    let mut scores = [0usize; LANGS.len()];
+    let mut words = 0;
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
+        words += 1;
+        let lower = w.to_lowercase();
+        for (i, (_, list)) in LANGS.iter().enumerate() {
+            if list.contains(&lower.as_str()) {
+                scores[i] += 1;
+            }
+        }
+    }
+    if words < 8 {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..LANGS.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+    let (best, second) = (scores[order[0]], scores[order[1]]);
+    (best >= 3 && best * 10 >= second * 13).then(|| LANGS[order[0]].0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guess;
+
+    #[test]
+    fn table() {
+        let cases = [
+            (
+                "Le secrétaire général de l'OTAN a déclaré, lundi, que l'OTAN demeurait ouverte à un dialogue avec la Russie et que les forces qui menacent l'Ukraine",
+                Some("fr"),
+            ),
+            (
+                "Former Chinese Premier Li Peng, who led a military crackdown on the protests, has died at the age of 90, the state news agency said",
+                Some("en"),
+            ),
+            (
+                "Der Bundeskanzler hat sich am Montag mit den Ministerpräsidenten der Länder auf neue Regeln geeinigt, die auch für die Schulen gelten",
+                Some("de"),
+            ),
+            (
+                "Una pareja de leones asiáticos hirieron mortalmente a un joven que se coló en el recinto de los felinos en un zoológico de la India",
+                Some("es"),
+            ),
+            (
+                "Het kabinet heeft dinsdag besloten dat de maatregelen ook voor de scholen gelden, zo werd na afloop van het overleg bekendgemaakt",
+                Some("nl"),
+            ),
+            ("Trop court", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(guess(text), want, "{text:?}");
+        }
+    }
+}

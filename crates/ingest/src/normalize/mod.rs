@@ -1,0 +1,78 @@
+//! Lossless cleanup of the text a reader sees: one step per file, each with its table test.
+//!
+//! Only what loses nothing visible happens here (entities, Unicode composition, space
+//! characters, runs of whitespace). Lowercasing, elision and stemming belong to the analyzer,
+//! so highlight offsets computed on these strings point at what the reader sees.
+
+mod controls;
+mod entities;
+mod nfc;
+mod spaces;
+mod turkish;
+mod whitespace;
+
+pub use entities::decode_entities;
+pub use turkish::label_key;
+
+/// Cleans one paragraph or field: Unicode NFC, control characters dropped, every kind of space
+/// (NBSP, narrow NBSP, thin, ideographic, …) to a plain space, zero-width characters and soft
+/// hyphens removed, runs of whitespace collapsed, ends trimmed.
+pub fn clean(s: &str) -> String {
+    let s = nfc::compose(s);
+    let s = controls::strip(&s);
+    let s = spaces::to_plain(&s);
+    whitespace::collapse(&s)
+}
+
+/// Like [`clean`], for text that may still carry HTML entities (`&amp;`, `&eacute;`, `&#8217;`).
+pub fn clean_escaped(s: &str) -> String {
+    clean(&decode_entities(s))
+}
+
+/// [`clean`], or `None` when nothing is left.
+pub fn clean_opt(s: &str) -> Option<String> {
+    let c = clean(s);
+    (!c.is_empty()).then_some(c)
+}
+
+/// Splits text into paragraphs on blank lines (also on single line breaks when `lines` is set),
+/// cleans each and drops the empty ones.
+pub fn paragraphs(s: &str, lines: bool) -> Vec<String> {
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let parts: Vec<&str> = if lines { s.split('\n').collect() } else { s.split("\n\n").collect() };
+    parts.into_iter().map(clean).filter(|p| !p.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_combines_the_steps() {
+        let cases = [
+            ("  Jens\u{a0}Stoltenberg\u{202f}: l'OTAN  ", "Jens Stoltenberg : l'OTAN"),
+            ("Mise\u{a0}\u{a0}à\tjour\n", "Mise à jour"),
+            ("Ukrai\u{ad}ne\u{200b}", "Ukraine"),
+            ("e\u{301}te\u{301}", "été"),
+            ("a\u{0}b\u{7}c", "abc"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn clean_escaped_decodes_entities_first() {
+        assert_eq!(
+            clean_escaped("l&#8217;OTAN &amp; l&rsquo;UE&nbsp;!"),
+            "l\u{2019}OTAN & l\u{2019}UE !"
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let text = "Premier\r\nparagraphe.\r\n\r\n\r\nSecond.\n\n  \n";
+        assert_eq!(paragraphs(text, false), ["Premier paragraphe.", "Second."]);
+        assert_eq!(paragraphs("a\nb\n\nc", true), ["a", "b", "c"]);
+    }
+}

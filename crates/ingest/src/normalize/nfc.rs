@@ -1,0 +1,29 @@
+//! Unicode canonical composition, so `e` + U+0301 and `é` are the same text.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Returns `s` in NFC (cheap when it already is).
+pub(crate) fn compose(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compose;
+
+    #[test]
+    fn table() {
+        let cases = [
+            ("Serge\u{301}i", "Sergéi"),
+            ("Sergue\u{69}\u{308}", "Sergueï"),
+            ("E\u{301}tats-Unis", "États-Unis"),
+            ("déjà composé", "déjà composé"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(compose(input), want, "{input:?}");
+        }
+    }
+}

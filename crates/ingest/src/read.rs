@@ -1,0 +1,446 @@
+//! From a path to dispatches: size cap, decompression, decoding, layout detection, parsing,
+//! and the finishing touches every layout shares.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+use flate2::read::MultiGzDecoder;
+
+use crate::dispatch::{Dispatch, Format, Source};
+use crate::error::{Error, ErrorKind};
+use crate::{decode, detect, fingerprint, html, iptc, json, lang, normalize, persons, text, walk};
+
+/// Ingest settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Largest file (or NDJSON line) read, in bytes, after decompression. Default 20 MiB.
+    pub max_file_size: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { max_file_size: 20 * 1024 * 1024 }
+    }
+}
+
+/// A piece of a file that parses independently: the whole file, or one NDJSON line. Reading
+/// units is cheap; [`Unit::parse`] does the work, so callers can parse units in parallel.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    path: Arc<Path>,
+    record: Option<u64>,
+    format: Format,
+    text: String,
+}
+
+impl Unit {
+    /// The file this unit comes from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The detected layout.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Size of the unit's text in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the unit's text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Parses the unit into dispatches (or one error per record that could not be read).
+    pub fn parse(&self) -> Vec<Result<Dispatch, Error>> {
+        let err = |record: Option<u64>, kind| match record {
+            Some(n) => Error::record(self.path.to_path_buf(), n, kind),
+            None => Error::new(self.path.to_path_buf(), kind),
+        };
+        let parsed: Vec<(Option<u64>, Result<Dispatch, ErrorKind>)> = match self.format {
+            Format::Ndjson => match json::parse_line(&self.text) {
+                Ok(Some(d)) => vec![(self.record, Ok(d))],
+                Ok(None) => vec![],
+                Err(e) => vec![(self.record, Err(e))],
+            },
+            Format::Json => match json::parse_document(&self.text) {
+                Ok(records) => records,
+                Err(e) => vec![(None, Err(e))],
+            },
+            Format::AgencyText => vec![(None, text::parse(&self.text))],
+            Format::Html => vec![(None, html::parse(&self.text))],
+            Format::Nitf | Format::Newsml1 | Format::NewsmlG2 => {
+                match iptc::parse(&self.text, self.format) {
+                    Ok(ds) if ds.len() == 1 => ds.into_iter().map(|d| (None, Ok(d))).collect(),
+                    Ok(ds) => ds
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, d)| (Some(i as u64 + 1), Ok(d)))
+                        .collect(),
+                    Err(e) => vec![(None, Err(e))],
+                }
+            }
+        };
+        let key = walk::path_key(&self.path);
+        parsed
+            .into_iter()
+            .map(|(record, result)| {
+                let mut d = result.map_err(|kind| err(record, kind))?;
+                d.source = Source { path: key.clone(), record };
+                if d.format == Format::default() && self.format != Format::AgencyText {
+                    d.format = self.format;
+                }
+                finish(&mut d).map_err(|kind| err(record, kind))?;
+                Ok(d)
+            })
+            .collect()
+    }
+}
+
+/// The units of one file, read lazily (an NDJSON file is streamed line by line).
+pub struct Units {
+    inner: UnitsInner,
+}
+
+enum UnitsInner {
+    Many(std::vec::IntoIter<Unit>),
+    Lines { path: Arc<Path>, reader: Box<dyn BufRead + Send>, line: u64, max: u64, done: bool },
+}
+
+impl Iterator for Units {
+    type Item = Result<Unit, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.inner {
+            UnitsInner::Many(units) => units.next().map(Ok),
+            UnitsInner::Lines { path, reader, line, max, done } => loop {
+                if *done {
+                    return None;
+                }
+                let mut buf = Vec::new();
+                let read = reader.by_ref().take(*max + 1).read_until(b'\n', &mut buf);
+                *line += 1;
+                let n = match read {
+                    Ok(0) => {
+                        *done = true;
+                        return None;
+                    }
+                    Ok(n) => n,
+                    Err(e) => {
+                        *done = true;
+                        return Some(Err(Error::record(
+                            path.to_path_buf(),
+                            *line,
+                            ErrorKind::Io(e),
+                        )));
+                    }
+                };
+                if n as u64 > *max && buf.last() != Some(&b'\n') {
+                    // Skip the rest of an over-long line.
+                    let mut sink = Vec::new();
+                    while !matches!(reader.read_until(b'\n', &mut sink), Ok(0) | Err(_))
+                        && sink.last() != Some(&b'\n')
+                    {
+                        sink.clear();
+                    }
+                    let kind = ErrorKind::TooLarge { size: n as u64, limit: *max };
+                    return Some(Err(Error::record(path.to_path_buf(), *line, kind)));
+                }
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let text = match String::from_utf8(buf) {
+                    Ok(s) => s,
+                    Err(e) => decode::decode(e.as_bytes()).map(|d| d.text).unwrap_or_default(),
+                };
+                return Some(Ok(Unit {
+                    path: path.clone(),
+                    record: Some(*line),
+                    format: Format::Ndjson,
+                    text,
+                }));
+            },
+        }
+    }
+}
+
+/// Opens a file and returns its units. Fails for unreadable, empty, binary, oversized and
+/// undecodable files.
+pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
+    let fail = |kind| Error::new(path.to_path_buf(), kind);
+    let file = File::open(path).map_err(|e| fail(ErrorKind::Io(e)))?;
+    let size = file.metadata().map_err(|e| fail(ErrorKind::Io(e)))?.len();
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let head = reader.fill_buf().map_err(|e| fail(ErrorKind::Io(e)))?;
+    let gzipped = head.starts_with(&[0x1f, 0x8b]);
+    let mut reader: Box<dyn BufRead + Send> = if gzipped {
+        Box::new(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(reader)))
+    } else {
+        Box::new(reader)
+    };
+    let head = reader.fill_buf().map_err(|e| fail(ErrorKind::Io(e)))?.to_vec();
+    if head.is_empty() {
+        return Err(fail(ErrorKind::Empty));
+    }
+    detect::check_binary(&head).map_err(fail)?;
+
+    let ext = detect::extension(path);
+    let stream = ext == "jsonl" || ext == "ndjson" || {
+        let head_text = String::from_utf8_lossy(&head);
+        detect::sniff(&head_text, path).is_ok_and(|f| f == Format::Ndjson)
+    };
+    let path: Arc<Path> = Arc::from(path);
+    if stream {
+        let inner =
+            UnitsInner::Lines { path, reader, line: 0, max: opts.max_file_size, done: false };
+        return Ok(Units { inner });
+    }
+    if !gzipped && size > opts.max_file_size {
+        return Err(fail(ErrorKind::TooLarge { size, limit: opts.max_file_size }));
+    }
+    let mut bytes = Vec::with_capacity(size.min(opts.max_file_size) as usize);
+    reader
+        .by_ref()
+        .take(opts.max_file_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(ErrorKind::Io(e)))?;
+    if bytes.len() as u64 > opts.max_file_size {
+        let mut total = bytes.len() as u64;
+        total += io::copy(&mut reader, &mut io::sink()).unwrap_or(0);
+        return Err(fail(ErrorKind::TooLarge { size: total, limit: opts.max_file_size }));
+    }
+    let decoded = decode::decode(&bytes).map_err(fail)?;
+    if decoded.text.trim().is_empty() {
+        return Err(fail(ErrorKind::Empty));
+    }
+    if decoded.replaced * 20 > decoded.text.len().max(1) {
+        return Err(fail(ErrorKind::Undecodable(format!(
+            "{} invalid byte sequences",
+            decoded.replaced
+        ))));
+    }
+    let format = detect::sniff(&decoded.text, &path).map_err(fail)?;
+    if format == Format::Ndjson {
+        let lines: Vec<Unit> = decoded
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| Unit {
+                path: path.clone(),
+                record: Some(i as u64 + 1),
+                format,
+                text: l.to_owned(),
+            })
+            .collect();
+        return Ok(Units { inner: UnitsInner::Many(lines.into_iter()) });
+    }
+    Ok(Units {
+        inner: UnitsInner::Many(
+            vec![Unit { path, record: None, format, text: decoded.text }].into_iter(),
+        ),
+    })
+}
+
+/// Reads a whole file: its dispatches, and the errors of the file or of its records.
+pub fn read_file(path: &Path, opts: &Options) -> (Vec<Dispatch>, Vec<Error>) {
+    let (mut dispatches, mut errors) = (Vec::new(), Vec::new());
+    match units(path, opts) {
+        Err(e) => errors.push(e),
+        Ok(units) => {
+            for unit in units {
+                match unit {
+                    Err(e) => errors.push(e),
+                    Ok(unit) => {
+                        for r in unit.parse() {
+                            match r {
+                                Ok(d) => dispatches.push(d),
+                                Err(e) => errors.push(e),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (dispatches, errors)
+}
+
+/// What every layout shares once its fields are read: cleaning, the lede not repeated as the
+/// first body paragraph, language, persons, fingerprint, update key and id.
+pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
+    d.title = normalize::clean(&d.title);
+    d.lede = d.lede.as_deref().and_then(normalize::clean_opt);
+    d.body = d.body.iter().map(|p| normalize::clean(p)).filter(|p| !p.is_empty()).collect();
+    for field in [
+        &mut d.section,
+        &mut d.dateline,
+        &mut d.location,
+        &mut d.translator,
+        &mut d.agency,
+        &mut d.url,
+    ] {
+        *field = field.as_deref().and_then(normalize::clean_opt);
+    }
+    for list in [&mut d.authors, &mut d.keywords] {
+        let mut seen = Vec::new();
+        for item in list.drain(..) {
+            let item = normalize::clean(&item);
+            if !item.is_empty() && !seen.contains(&item) {
+                seen.push(item);
+            }
+        }
+        *list = seen;
+    }
+    if let (Some(lede), Some(first)) = (&d.lede, d.body.first()) {
+        if same_letters(lede, first) {
+            d.body.remove(0);
+        }
+    }
+    if d.title.is_empty() {
+        match d.lede.as_deref().or(d.body.first().map(String::as_str)) {
+            Some(text) => d.title = headline_from(text),
+            None => return Err(ErrorKind::NotAnArticle("no title and no text".into())),
+        }
+    }
+    if d.body.is_empty() && d.lede.is_none() && d.title.chars().count() < 3 {
+        return Err(ErrorKind::NotAnArticle("no text".into()));
+    }
+    let sample: String = std::iter::once(d.title.as_str())
+        .chain(d.lede.as_deref())
+        .chain(d.body.iter().map(String::as_str))
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let declared =
+        d.language.as_deref().map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
+    d.language = lang::guess(&sample).map(str::to_owned).or(declared);
+    if d.persons.is_empty() {
+        d.persons = persons::extract(d);
+    }
+    d.fingerprint = fingerprint::fingerprint(d);
+    d.story = fingerprint::story_key(d);
+    if d.id.is_empty() {
+        d.id = fingerprint::derive_id(d);
+    }
+    Ok(())
+}
+
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &str| {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+    };
+    letters(a) == letters(b)
+}
+
+/// A headline for a dispatch that has none: its first sentence, at most about 120 characters,
+/// cut on a word boundary.
+fn headline_from(text: &str) -> String {
+    let sentence = text.split_inclusive(['.', '!', '?']).next().unwrap_or(text).trim();
+    if sentence.chars().count() <= 120 {
+        return sentence.to_owned();
+    }
+    let mut out = String::new();
+    for w in sentence.split(' ') {
+        if out.chars().count() + w.chars().count() > 118 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn ndjson_bad_line_skips_that_line_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "feed.jsonl", b"{\"title\":\"Un\",\"body\":\"Texte un.\"}\n{broken\n\n{\"title\":\"Trois\",\"body\":\"Texte trois.\"}\n");
+        let (ds, errs) = read_file(&p, &Options::default());
+        assert_eq!(ds.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(), ["Un", "Trois"]);
+        assert_eq!(ds[1].source.record, Some(4));
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].record_number(), Some(2));
+        assert_eq!(errs[0].kind().reason(), "parse-error");
+    }
+
+    #[test]
+    fn gzip_ndjson_is_streamed() {
+        use flate2::{Compression, write::GzEncoder};
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let mut enc = GzEncoder::new(Vec::new(), Compression::fast());
+        for i in 0..50 {
+            writeln!(enc, "{{\"id\":\"feed-{i:04}\",\"title\":\"Titre {i}\",\"body\":\"Corps du texte {i}.\"}}").unwrap();
+        }
+        let p = write(dir.path(), "feed.jsonl.gz", &enc.finish().unwrap());
+        let (ds, errs) = read_file(&p, &Options { max_file_size: 100 });
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(ds.len(), 50);
+        assert_eq!(ds[49].id, "feed-0049");
+    }
+
+    #[test]
+    fn bad_files_name_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: &[(&str, &[u8], &str)] = &[
+            ("empty.txt", b"", "empty"),
+            ("blank.txt", b"  \n\n ", "empty"),
+            ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0", "binary"),
+            ("big.txt", &[b'a'; 200], "too-large"),
+            ("bad.json", b"{\"title\": ", "parse-error"),
+        ];
+        for (name, bytes, reason) in cases {
+            let p = write(dir.path(), name, bytes);
+            let (ds, errs) = read_file(&p, &Options { max_file_size: 100 });
+            assert!(ds.is_empty(), "{name}");
+            assert_eq!(errs.len(), 1, "{name}");
+            assert_eq!(errs[0].kind().reason(), *reason, "{name}: {}", errs[0]);
+            assert!(errs[0].to_string().contains(name), "{}", errs[0]);
+        }
+        let (_, errs) = read_file(&dir.path().join("missing.txt"), &Options::default());
+        assert_eq!(errs[0].kind().reason(), "unreadable");
+    }
+
+    #[test]
+    fn finish_drops_a_repeated_lede_and_fills_keys() {
+        let mut d = Dispatch {
+            title: " Titre\u{a0}: test ".into(),
+            lede: Some("Le chapô.".into()),
+            body: vec!["Le  chapô".into(), "Le corps.".into(), "  ".into()],
+            ..Dispatch::default()
+        };
+        finish(&mut d).unwrap();
+        assert_eq!(d.title, "Titre : test");
+        assert_eq!(d.body, ["Le corps."]);
+        assert_eq!(d.fingerprint.len(), 32);
+        assert!(d.id.starts_with('d'));
+        assert!(!d.story.is_empty());
+    }
+
+    #[test]
+    fn headline_is_cut_on_a_word() {
+        let long = "mot ".repeat(60);
+        let h = headline_from(&long);
+        assert!(h.ends_with('…') && h.chars().count() <= 120, "{h}");
+        assert_eq!(headline_from("Une phrase. Une autre."), "Une phrase.");
+    }
+}

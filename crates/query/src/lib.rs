@@ -1,0 +1,2 @@
+//! Searching a depeche index.
+#![deny(missing_docs)]

@@ -1,0 +1,1 @@
+//! Whole files in, dispatches out.
