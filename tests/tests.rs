@@ -1,3 +1,7 @@
 //! One integration-test binary, one module per theme.
 
 mod ingest;
+mod ingest_html;
+mod ingest_iptc;
+mod ingest_text;
+mod persons;

@@ -1,2 +1,4 @@
 //! The depeche index.
 #![deny(missing_docs)]
+
+pub mod analyzer;

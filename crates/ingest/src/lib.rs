@@ -23,6 +23,7 @@ assert_eq!(dispatches[0].title, "Sergueï Lavrov à Bruxelles");
 #![deny(missing_docs)]
 
 mod agency;
+mod dateline;
 mod dates;
 mod decode;
 mod detect;

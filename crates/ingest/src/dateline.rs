@@ -1,0 +1,1 @@
+//! Datelines: the place (and sometimes date and agency) that opens a dispatch.

@@ -1,0 +1,1 @@
+//! IPTC NITF, NewsML 1.x and NewsML-G2 items.

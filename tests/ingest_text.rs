@@ -1,0 +1,1 @@
+//! Agency plain-text exports, starting with the seed dispatch.

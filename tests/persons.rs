@@ -1,0 +1,1 @@
+//! Person extraction measured on hand-annotated dispatches.
