@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use flate2::read::MultiGzDecoder;
 
@@ -105,6 +106,28 @@ impl Unit {
 /// The units of one file, read lazily (an NDJSON file is streamed line by line).
 pub struct Units {
     inner: UnitsInner,
+    read: Arc<AtomicU64>,
+}
+
+impl Units {
+    /// Bytes of the file read so far (compressed bytes for a gzip file), for progress.
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+}
+
+/// Counts the bytes read from the file underneath any decompression.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 enum UnitsInner {
@@ -174,8 +197,13 @@ impl Iterator for Units {
 pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
     let fail = |kind| Error::new(path.to_path_buf(), kind);
     let file = File::open(path).map_err(|e| fail(ErrorKind::Io(e)))?;
-    let size = file.metadata().map_err(|e| fail(ErrorKind::Io(e)))?.len();
-    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let meta = file.metadata().map_err(|e| fail(ErrorKind::Io(e)))?;
+    if meta.is_dir() {
+        return Err(fail(ErrorKind::Io(io::Error::other("is a directory"))));
+    }
+    let size = meta.len();
+    let read = Arc::new(AtomicU64::new(0));
+    let mut reader = BufReader::with_capacity(64 * 1024, Counting { inner: file, read: read.clone() });
     let head = reader.fill_buf().map_err(|e| fail(ErrorKind::Io(e)))?;
     let gzipped = head.starts_with(&[0x1f, 0x8b]);
     let mut reader: Box<dyn BufRead + Send> = if gzipped {
@@ -198,7 +226,7 @@ pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
     if stream {
         let inner =
             UnitsInner::Lines { path, reader, line: 0, max: opts.max_file_size, done: false };
-        return Ok(Units { inner });
+        return Ok(Units { inner, read });
     }
     if !gzipped && size > opts.max_file_size {
         return Err(fail(ErrorKind::TooLarge { size, limit: opts.max_file_size }));
@@ -238,13 +266,10 @@ pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
                 text: l.to_owned(),
             })
             .collect();
-        return Ok(Units { inner: UnitsInner::Many(lines.into_iter()) });
+        return Ok(Units { inner: UnitsInner::Many(lines.into_iter()), read });
     }
-    Ok(Units {
-        inner: UnitsInner::Many(
-            vec![Unit { path, record: None, format, text: decoded.text }].into_iter(),
-        ),
-    })
+    let one = vec![Unit { path, record: None, format, text: decoded.text }];
+    Ok(Units { inner: UnitsInner::Many(one.into_iter()), read })
 }
 
 /// Reads a whole file: its dispatches, and the errors of the file or of its records.
