@@ -1,0 +1,496 @@
+//! Agency plain-text exports: a header block, the body, then lines that are not the story.
+//!
+//! The layout, as Anadolu's French export writes it (every line optional):
+//!
+//! ```text
+//! Politique                                           section
+//! Jens Stoltenberg : l'OTAN demeure ouverte…          title
+//! - Le Secrétaire général de l'OTAN exhorte…          lede, after a dash
+//! Ekip | 15.02.2022 - Mıse À Jour : 15.02.2022        credit line: byline | published - updated
+//! Jens Stoltenberg : l'OTAN demeure ouverte…          the title again
+//! Brussels Hoofdstedelijk Gewest                      location tag
+//! AA / Bruxelles / Agnes Szucs                        signature: agency / dateline / authors
+//! Le secrétaire général de l'OTAN, Jens…              body paragraphs
+//! *Traduit de l'Anglais par Mourad Belhaj             translator
+//! Seulement une partie des dépêches…                  agency notice
+//! A Lire Aussi / Bu haberi paylaşın                   see-also heading, share button
+//! ```
+//!
+//! Lines are classified by what they look like (a credit line holds dates, a signature is
+//! `ACRONYM / Place / Names`, a lede opens with a dash, notices and buttons match short label
+//! lists), never by their line number, so variants parse with the same code: lines missing,
+//! CRLF, typographic apostrophes, other sections, English or Turkish labels. The header ends
+//! at the signature, or else at the first line that reads as a sentence of the story.
+//!
+//! Text with none of these marks still gives a dispatch: its first line is the title when it
+//! looks like one (short, no final period), the rest are paragraphs.
+
+mod credit;
+mod names;
+mod signature;
+mod trailer;
+
+use crate::dateline;
+use crate::dates;
+use crate::dispatch::{Dispatch, Format};
+use crate::error::ErrorKind;
+use crate::normalize;
+
+use trailer::Trailer;
+
+/// The header block never spans more lines than this.
+const HEADER_MAX: usize = 12;
+
+/// A non-empty line, cleaned, and the block (run of lines between blank lines) it belongs to.
+#[derive(Debug)]
+struct Line {
+    text: String,
+    block: usize,
+}
+
+/// Parses an agency plain-text export, or any plain text.
+pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
+    let mut d = Dispatch { format: Format::AgencyText, ..Dispatch::default() };
+    let mut notice_agency = None;
+    let lines = story_lines(read_lines(text), &mut d.translator, &mut notice_agency);
+    if lines.is_empty() {
+        return Err(ErrorKind::NotAnArticle("no line of text".into()));
+    }
+
+    let (end, signature) = header_end(&lines);
+    let header: Vec<&Line> = lines[..end - usize::from(signature.is_some())].iter().collect();
+    let mut lead_paragraphs = Vec::new();
+    let agency_layout = read_header(&header, signature.is_some(), &mut d, &mut lead_paragraphs);
+
+    let body_from = if agency_layout {
+        end
+    } else {
+        // Plain text: the first line is the title if it looks like one.
+        let first = &lines[0];
+        if is_title(&first.text) && !continues(&lines, 0) {
+            d.title = first.text.clone();
+            1
+        } else {
+            0
+        }
+    };
+    d.body = lead_paragraphs;
+    d.body.extend(paragraphs(&lines[body_from..]));
+
+    if let Some(sig) = signature {
+        d.agency = Some(sig.agency);
+        d.dateline = Some(sig.city);
+        d.authors.extend(sig.authors);
+    } else if let Some(dl) = d.body.first().and_then(|p| dateline::find(p)) {
+        d.dateline = Some(dl.city);
+        d.agency = dl.agency;
+        if d.published.is_none() {
+            d.published = dl.date.as_deref().and_then(dates::parse);
+        }
+    }
+    if d.agency.is_none() {
+        d.agency = notice_agency.map(str::to_owned);
+    }
+    if agency_layout {
+        // A French agency layout; `finish` lets the text overrule this.
+        d.language = Some("fr".into());
+    }
+    if d.title.is_empty() && d.lede.is_none() && d.body.is_empty() {
+        return Err(ErrorKind::NotAnArticle("no title and no text".into()));
+    }
+    Ok(d)
+}
+
+/// Splits text into cleaned non-empty lines, numbering blocks. CRLF, CR and a BOM are
+/// tolerated; a line without any letter or digit (`***`, `---`) counts as blank.
+fn read_lines(text: &str) -> Vec<Line> {
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = Vec::new();
+    let (mut block, mut gap) = (0, false);
+    for raw in text.split('\n') {
+        let line = normalize::clean(raw);
+        if !line.chars().any(char::is_alphanumeric) {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            block += 1;
+        }
+        gap = false;
+        out.push(Line { text: line, block });
+    }
+    out
+}
+
+/// Drops the lines that are not the story (translator credit, notices, see-also headings and
+/// the links under them, share buttons), keeping what they tell.
+fn story_lines(
+    lines: Vec<Line>,
+    translator: &mut Option<String>,
+    notice_agency: &mut Option<&'static str>,
+) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut in_links = false;
+    for line in lines {
+        // Links under a see-also heading are headlines: no sentence of the story.
+        if in_links && !is_sentence(&line.text) {
+            continue;
+        }
+        in_links = false;
+        match trailer::classify(&line.text) {
+            Some(Trailer::Translator(name)) => {
+                translator.get_or_insert(name);
+            }
+            Some(Trailer::Boilerplate(agency)) => {
+                *notice_agency = notice_agency.or(agency);
+            }
+            Some(Trailer::SeeAlso { heading_only }) => in_links = heading_only,
+            Some(Trailer::Share) => {}
+            None => out.push(line),
+        }
+    }
+    out
+}
+
+/// Where the header ends (the index of the first body line), and the signature line if the
+/// header ends with one.
+fn header_end(lines: &[Line]) -> (usize, Option<signature::Signature>) {
+    let limit = lines.len().min(HEADER_MAX);
+    for (k, line) in lines[..limit].iter().enumerate() {
+        if let Some(sig) = signature::parse(&line.text) {
+            return (k + 1, Some(sig));
+        }
+    }
+    // Lines up to a credit line are header even if they read like sentences (an unmarked
+    // lede); after it, the header goes on until the story starts.
+    let credit = lines[..limit].iter().position(|l| credit::parse(&l.text).is_some());
+    let mut end = credit.map_or(0, |k| k + 1);
+    while end < limit && !is_story(lines, end) {
+        end += 1;
+    }
+    (end, None)
+}
+
+/// Interprets the header lines (signature excluded) into `d`. Lines it cannot place go to
+/// `lead`, as paragraphs before the body. Returns whether the header has the marks of an
+/// agency layout (credit line, byline, dash lede, repeated title or signature); without them
+/// it leaves `d` untouched and the caller reads plain text.
+fn read_header(header: &[&Line], signed: bool, d: &mut Dispatch, lead: &mut Vec<String>) -> bool {
+    let text = |k: usize| header[k].text.as_str();
+    let credit_at: Vec<usize> =
+        (0..header.len()).filter(|&k| credit::parse(text(k)).is_some()).collect();
+    let byline_at = (0..header.len()).find(|&k| names::byline(text(k)).is_some());
+    let lede_at = (0..header.len()).find(|&k| lede(text(k)).is_some());
+    let special = |k: usize| credit_at.contains(&k) || byline_at == Some(k) || lede_at == Some(k);
+    let repeat = (0..header.len()).find_map(|i| {
+        let key = letters(text(i));
+        let long_enough = text(i).split_whitespace().count() >= 2;
+        (long_enough && !special(i))
+            .then(|| (i + 1..header.len()).find(|&j| letters(text(j)) == key).map(|j| (i, j)))
+            .flatten()
+    });
+    let anchor = [
+        credit_at.first().copied(),
+        byline_at,
+        lede_at,
+        repeat.map(|(_, j)| j),
+        signed.then_some(header.len()),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let Some(anchor) = anchor else { return false };
+
+    let mut used = vec![false; header.len()];
+    for &k in &credit_at {
+        used[k] = true;
+        if let Some(c) = credit::parse(text(k)) {
+            d.published = d.published.or(c.published);
+            d.updated = d.updated.or(c.updated);
+            d.authors.extend(c.authors);
+        }
+    }
+    if let Some(k) = byline_at {
+        used[k] = true;
+        d.authors.extend(names::byline(text(k)).unwrap_or_default());
+    }
+    if let Some(k) = lede_at {
+        used[k] = true;
+        d.lede = lede(text(k)).map(str::to_owned);
+    }
+
+    // The title: the line repeated further down, or the last of the lines before the first
+    // mark, after a section line.
+    let title_at = match repeat {
+        Some((i, _)) => Some(i),
+        None => {
+            let pre: Vec<usize> = (0..anchor).filter(|&k| !used[k]).collect();
+            match pre.as_slice() {
+                [s, t, ..] if is_section(text(*s)) && !ends_with_period(text(*t)) => Some(*t),
+                [t, ..] => Some(*t),
+                [] => None,
+            }
+        }
+    };
+    if let Some(t) = title_at {
+        used[t] = true;
+        d.title = text(t).to_owned();
+        if t > 0 && !used[t - 1] && is_section(text(t - 1)) {
+            used[t - 1] = true;
+            d.section = Some(text(t - 1).to_owned());
+        }
+        let key = letters(&d.title);
+        for k in 0..header.len() {
+            if !used[k] && letters(text(k)) == key {
+                used[k] = true;
+            }
+        }
+    }
+
+    let title_at = title_at.unwrap_or(0);
+    for k in 0..header.len() {
+        if used[k] {
+            continue;
+        }
+        let line = text(k);
+        if d.title.is_empty() && is_title(line) {
+            d.title = line.to_owned();
+        } else if k > title_at && d.location.is_none() && is_tag(line) {
+            d.location = Some(line.to_owned());
+        } else if k > title_at && k < anchor && d.lede.is_none() {
+            d.lede = Some(line.to_owned());
+        } else {
+            lead.push(line.to_owned());
+        }
+    }
+    true
+}
+
+/// The lede of a line that opens with a dash or bullet (`- Le Secrétaire général…`).
+fn lede(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['-', '–', '—', '•'])?;
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"«“'".contains(c))
+        .then_some(rest)
+}
+
+/// Whether line `k` is where the story starts: a sentence (alone or wrapped over its block),
+/// or a paragraph that opens with a dateline. Header marks never are.
+fn is_story(lines: &[Line], k: usize) -> bool {
+    let t = &lines[k].text;
+    if lede(t).is_some() || credit::parse(t).is_some() || names::byline(t).is_some() {
+        return false;
+    }
+    if is_sentence(t) || dateline::find(t).is_some() {
+        return true;
+    }
+    continues(lines, k) && {
+        let block = lines[k].block;
+        let joined: Vec<&str> =
+            lines[k..].iter().take_while(|l| l.block == block).map(|l| l.text.as_str()).collect();
+        is_sentence(&joined.join(" "))
+    }
+}
+
+/// Whether line `k` goes on in the next line (same block, next line starts in lowercase):
+/// text wrapped at a fixed width.
+fn continues(lines: &[Line], k: usize) -> bool {
+    lines.get(k + 1).is_some_and(|next| {
+        next.block == lines[k].block && next.text.starts_with(|c: char| c.is_lowercase())
+    })
+}
+
+/// A sentence of running text: eight words or more ending with a period, or long.
+fn is_sentence(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (words >= 8 && ends_with_period(t)) || words > 40
+}
+
+fn ends_with_period(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || "\"»”’')]".contains(c));
+    t.ends_with('.') && !t.ends_with("..")
+}
+
+/// A headline: short, with a letter, no final period.
+fn is_title(t: &str) -> bool {
+    t.split_whitespace().count() <= 25
+        && t.chars().count() <= 200
+        && t.chars().any(char::is_alphabetic)
+        && !ends_with_period(t)
+}
+
+/// A section or desk name: one to three words, no digits, no sentence punctuation
+/// (`Politique`, `Moyen-Orient`, `Économie`).
+fn is_section(t: &str) -> bool {
+    t.split_whitespace().count() <= 3
+        && t.chars().count() <= 30
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || " -&,'’".contains(c))
+}
+
+/// A tag line (location, topic): up to six capitalised words, no digits or sentence marks.
+fn is_tag(t: &str) -> bool {
+    t.split_whitespace().count() <= 6
+        && t.chars().count() <= 60
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().all(|c| c.is_alphabetic() || " -'’,()".contains(c))
+}
+
+/// Letters and digits, lowercased: the key under which a repeated title matches its first
+/// occurrence whatever its spacing, apostrophes or punctuation.
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Paragraphs of the body lines: blocks joined (wrapped lines) when the text has several
+/// blocks, or one paragraph per line when it has no blank lines at all.
+fn paragraphs(lines: &[Line]) -> Vec<String> {
+    let one_block = lines.first().is_some_and(|f| lines.iter().all(|l| l.block == f.block));
+    if one_block {
+        return lines.iter().map(|l| l.text.clone()).collect();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut last = None;
+    for l in lines {
+        match out.last_mut() {
+            Some(p) if last == Some(l.block) => {
+                p.push(' ');
+                p.push_str(&l.text);
+            }
+            _ => out.push(l.text.clone()),
+        }
+        last = Some(l.block);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = "Politique\n\nJens Stoltenberg : l'OTAN demeure ouverte au dialogue avec la Russie\n\n- Le Secrétaire général de l'OTAN exhorte la Russie à engager des pourparlers\n\nEkip\u{a0}| 15.02.2022 - Mıse À Jour : 15.02.2022\nJens Stoltenberg : l'OTAN demeure ouverte au dialogue avec la Russie\n\nBrussels Hoofdstedelijk Gewest\n\nAA / Bruxelles / Agnes Szucs\n\nLe secrétaire général de l'OTAN, Jens Stoltenberg, a déclaré, lundi, que l'OTAN demeurait ouverte.\n\nLes deux hommes ont discuté du partenariat entre l'OTAN et la Colombie.\n\n\n*Traduit de l’Anglais par Mourad Belhaj\n\nSeulement une partie des dépêches, que l'Agence Anadolu diffuse à ses abonnés, est diffusée. Contactez-nous s'il vous plaît pour vous abonner.\nA\u{a0}Lire Aussi\nBu haberi paylaşın";
+
+    #[test]
+    fn agency_layout() {
+        let d = parse(SEED).unwrap();
+        assert_eq!(d.section.as_deref(), Some("Politique"));
+        assert_eq!(d.title, "Jens Stoltenberg : l'OTAN demeure ouverte au dialogue avec la Russie");
+        assert_eq!(
+            d.lede.as_deref(),
+            Some("Le Secrétaire général de l'OTAN exhorte la Russie à engager des pourparlers")
+        );
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-15T00:00:00Z"));
+        assert_eq!(d.updated, d.published);
+        assert_eq!(d.location.as_deref(), Some("Brussels Hoofdstedelijk Gewest"));
+        assert_eq!(d.agency.as_deref(), Some("AA"));
+        assert_eq!(d.dateline.as_deref(), Some("Bruxelles"));
+        assert_eq!(d.authors, ["Agnes Szucs"]);
+        assert_eq!(d.translator.as_deref(), Some("Mourad Belhaj"));
+        assert_eq!(d.body.len(), 2);
+        assert!(d.body[1].starts_with("Les deux hommes"));
+    }
+
+    #[test]
+    fn header_variants() {
+        // (text, section, title, lede, location, dateline, agency, first body paragraph)
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            &'a str,
+        );
+        let cases: &[Case] = &[
+            (
+                "Monde\r\n\r\nUn titre de dépêche assez long\r\n\r\nAgnes Szucs | 15.02.2022\r\n\r\nLe premier paragraphe du corps de la dépêche, assez long.\r\n",
+                Some("Monde"),
+                "Un titre de dépêche assez long",
+                None,
+                None,
+                None,
+                None,
+                "Le premier paragraphe du corps de la dépêche, assez long.",
+            ),
+            (
+                "Un titre\n\n- Un chapô\n\nPARIS, 21 jan 2019 (AFP) - Le procès de deux anciens fonctionnaires s'ouvre.",
+                None,
+                "Un titre",
+                Some("Un chapô"),
+                None,
+                Some("Paris"),
+                Some("AFP"),
+                "PARIS, 21 jan 2019 (AFP) - Le procès de deux anciens fonctionnaires s'ouvre.",
+            ),
+            (
+                "Économie\n\nLa Bourse recule\n\nAnkara\n\nLa Bourse recule\n\nAA / Ankara\n\nLes marchés ont reculé mardi.",
+                Some("Économie"),
+                "La Bourse recule",
+                None,
+                Some("Ankara"),
+                Some("Ankara"),
+                Some("AA"),
+                "Les marchés ont reculé mardi.",
+            ),
+        ];
+        for (text, section, title, lede, location, dl, agency, first) in cases {
+            let d = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(d.section.as_deref(), *section, "{text:?}");
+            assert_eq!(d.title, *title, "{text:?}");
+            assert_eq!(d.lede.as_deref(), *lede, "{text:?}");
+            assert_eq!(d.location.as_deref(), *location, "{text:?}");
+            assert_eq!(d.dateline.as_deref(), *dl, "{text:?}");
+            assert_eq!(d.agency.as_deref(), *agency, "{text:?}");
+            assert_eq!(d.body.first().map(String::as_str), Some(*first), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text() {
+        // (text, title, paragraphs)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Un titre\n\nPremier paragraphe.\n\nSecond.",
+                "Un titre",
+                &["Premier paragraphe.", "Second."],
+            ),
+            ("Un titre\nPremier.\nSecond.", "Un titre", &["Premier.", "Second."]),
+            (
+                "Le texte commence sans titre et continue sur la ligne\nsuivante jusqu'au point final.\n\nPuis un autre paragraphe.",
+                "",
+                &[
+                    "Le texte commence sans titre et continue sur la ligne suivante jusqu'au point final.",
+                    "Puis un autre paragraphe.",
+                ],
+            ),
+            (
+                "Une seule phrase, qui finit par un point.",
+                "",
+                &["Une seule phrase, qui finit par un point."],
+            ),
+            ("\u{feff}Titre seul", "Titre seul", &[]),
+        ];
+        for (text, title, body) in cases {
+            let d = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(d.title, *title, "{text:?}");
+            assert_eq!(d.body, *body, "{text:?}");
+            assert_eq!(d.lede, None, "{text:?}");
+            assert_eq!(d.language, None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_usable_line() {
+        for text in ["", "\n\n***\n---\n", "Bu haberi paylaşın\nA Lire Aussi"] {
+            assert!(matches!(parse(text), Err(ErrorKind::NotAnArticle(_))), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn see_also_links_are_dropped() {
+        let d = parse("Titre\n\nLe corps de la dépêche tient dans cette phrase assez longue.\n\nÀ lire aussi\n\nUn autre titre\nEncore un titre\n\nBu haberi paylaşın").unwrap();
+        assert_eq!(d.body, ["Le corps de la dépêche tient dans cette phrase assez longue."]);
+    }
+}
