@@ -1,0 +1,304 @@
+//! NewsML-G2: a `newsItem`, a `packageItem`, or a `newsMessage` carrying several items.
+//!
+//! Metadata comes from `itemMeta` and `contentMeta`; the text from the first textual
+//! `inlineXML` (NITF, in any namespace or none, or XHTML) or `inlineData` of the
+//! `contentSet`. Editor's notes (`edNote`, dpa's not-for-publication notepads) live in
+//! `itemMeta` and never reach the body.
+
+use super::xml::{Doc, NodeId};
+use super::{Fields, body, collect, date, nitf, qcode_value, version_number};
+use crate::dispatch::{Dispatch, Format};
+use crate::error::ErrorKind;
+use crate::normalize;
+
+/// Root elements of NewsML-G2 documents.
+pub(super) fn is_root(name: &str) -> bool {
+    matches!(
+        name,
+        "newsItem"
+            | "packageItem"
+            | "newsMessage"
+            | "conceptItem"
+            | "planningItem"
+            | "knowledgeItem"
+            | "catalogItem"
+    )
+}
+
+/// Reads a G2 document: one dispatch per text item.
+pub(super) fn read(doc: &Doc, root: NodeId) -> Result<Vec<Dispatch>, ErrorKind> {
+    match doc.name(root) {
+        "newsMessage" => {
+            let items: Vec<NodeId> = doc
+                .children_named(root, "itemSet")
+                .flat_map(|set| doc.children(set).collect::<Vec<_>>())
+                .collect();
+            let results = items.into_iter().map(|i| read_item(doc, i, root)).collect();
+            collect(results, "news message without items")
+        }
+        _ => read_item(doc, root, root).map(|d| vec![d]),
+    }
+}
+
+fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKind> {
+    match doc.name(item) {
+        "newsItem" => {}
+        "packageItem" => return Err(package(doc, item)),
+        other => return Err(ErrorKind::NotAnArticle(format!("{other}, not a news item"))),
+    }
+    let mut f = Fields::default();
+    let meta = doc.child(item, "itemMeta");
+    let content = doc.child(item, "contentMeta");
+    if let Some(meta) = meta {
+        let class =
+            doc.child(meta, "itemClass").and_then(|c| doc.attr(c, "qcode")).map(qcode_value);
+        match class {
+            Some("composite") => return Err(package(doc, item)),
+            Some(c) if !c.eq_ignore_ascii_case("text") => {
+                return Err(ErrorKind::NotAnArticle(format!("{c} item")));
+            }
+            _ => {}
+        }
+        let status =
+            doc.child(meta, "pubStatus").and_then(|s| doc.attr(s, "qcode")).map(qcode_value);
+        if let Some(s @ ("canceled" | "cancelled" | "withheld")) = status {
+            return Err(ErrorKind::NotAnArticle(s.to_owned()));
+        }
+    }
+
+    let version = doc.attr(item, "version");
+    f.version = version.and_then(version_number);
+    f.id = doc.attr(item, "guid").and_then(normalize::clean_opt).map(|g| {
+        // A guid carrying the version as its last part (`…:3` with version="3").
+        match (g.rsplit_once(':'), version) {
+            (Some((base, last)), Some(v)) if last == v.trim() && base.contains(':') => {
+                base.to_owned()
+            }
+            _ => g,
+        }
+    });
+    let when = |parent: Option<NodeId>, name| {
+        parent.and_then(|p| doc.child(p, name)).and_then(|n| date(doc.text_opt(n).as_deref()))
+    };
+    let version_created = when(meta, "versionCreated");
+    f.published =
+        when(meta, "firstCreated").or_else(|| when(content, "contentCreated")).or(version_created);
+    f.updated = version_created;
+
+    let mut providers = Vec::new();
+    let mut title = None;
+    if let Some(meta) = meta {
+        for n in doc.children(meta).collect::<Vec<_>>() {
+            match doc.name(n) {
+                "provider" => providers.extend(concept_name(doc, n, true)),
+                "title" => title = doc.text_opt(n),
+                "memberOf" => f.labels.extend(concept_name(doc, n, false)),
+                _ => {}
+            }
+        }
+    }
+    if let Some(content) = content {
+        content_meta(doc, content, &mut f, &mut providers);
+    }
+    f.credits.extend(providers);
+    if f.headline.is_none() {
+        f.headline = title;
+    }
+    if f.language.is_none() {
+        f.language = [item, root].iter().find_map(|&n| doc.attr(n, "lang")).map(str::to_owned);
+    }
+
+    if let Some(set) = doc.child(item, "contentSet") {
+        for c in doc.children(set).collect::<Vec<_>>() {
+            let kind = doc.attr(c, "contenttype").unwrap_or("").to_ascii_lowercase();
+            let textual = kind.is_empty()
+                || kind.contains("xml")
+                || kind.contains("html")
+                || kind.starts_with("text/");
+            if !textual || !matches!(doc.name(c), "inlineXML" | "inlineData") {
+                continue;
+            }
+            if let Some(n) = doc.find(c, "nitf") {
+                let mut inner = nitf::fields(doc, n);
+                f.body = std::mem::take(&mut inner.body);
+                f.fill_from(inner);
+            } else {
+                let container = doc.find(c, "html").and_then(|h| doc.child(h, "body")).unwrap_or(c);
+                let html = doc.name(c) == "inlineData" && kind.contains("html");
+                f.body = body::paragraphs(doc, container, html);
+            }
+            if !f.body.is_empty() {
+                break;
+            }
+        }
+    }
+    f.into_dispatch(Format::NewsmlG2)
+}
+
+/// `contentMeta`: headlines, lines, people, places, subjects.
+fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<String>) {
+    let mut headlines: Vec<(u32, String)> = Vec::new();
+    let mut sources = Vec::new();
+    for n in doc.children(content).collect::<Vec<_>>() {
+        let text = || doc.text_opt(n);
+        let role = doc.attr(n, "role").unwrap_or("").to_ascii_lowercase();
+        match doc.name(n) {
+            "headline" => {
+                if role.contains("sub") {
+                    f.ledes.extend(text());
+                } else if let Some(t) = text() {
+                    let rank = doc.attr(n, "rank").and_then(version_number).unwrap_or(1);
+                    headlines.push((rank, t));
+                }
+            }
+            "description" => {
+                let standfirst = role.is_empty()
+                    || ["summary", "teaser", "abstract", "lead", "standfirst", "intro"]
+                        .iter()
+                        .any(|r| role.contains(r));
+                if standfirst {
+                    f.ledes.extend(text());
+                }
+            }
+            "slugline" => f.keywords.extend(text()),
+            "dateline" => f.dateline = f.dateline.take().or_else(text),
+            "by" => f.byline = f.byline.take().or_else(text),
+            "creditline" => f.credits.extend(text()),
+            "located" if f.location.is_none() => f.location = concept_name(doc, n, true),
+            "language" if f.language.is_none() => {
+                f.language = doc.attr(n, "tag").map(str::to_owned);
+            }
+            "keyword" => f.keywords.extend(text()),
+            "subject" => {
+                let Some(name) = concept_name(doc, n, false) else { continue };
+                let scheme = format!(
+                    "{} {}",
+                    doc.attr(n, "type").unwrap_or(""),
+                    doc.attr(n, "qcode").unwrap_or("")
+                )
+                .to_ascii_lowercase();
+                if ["desk", "department", "categ"].iter().any(|k| scheme.contains(k)) {
+                    f.desks.push(name.clone());
+                }
+                f.keywords.push(name);
+            }
+            "creator" => f.creators.extend(concept_name(doc, n, true)),
+            "infoSource" => sources.extend(concept_name(doc, n, true)),
+            _ => {}
+        }
+    }
+    // The lowest rank is the headline; others (dpa's kicker, rank 3) are not.
+    headlines.sort_by_key(|(rank, _)| *rank);
+    f.headline = headlines.into_iter().next().map(|(_, t)| t);
+    providers.extend(sources);
+}
+
+/// The name of a concept (`<name>`), or its `literal`, or (when `qcode` is set) its qcode
+/// without scheme (`nprov:REUTERS` → `REUTERS`).
+fn concept_name(doc: &Doc, n: NodeId, qcode: bool) -> Option<String> {
+    doc.child(n, "name")
+        .and_then(|c| doc.text_opt(c))
+        .or_else(|| doc.attr(n, "literal").and_then(normalize::clean_opt))
+        .or_else(|| {
+            qcode
+                .then(|| doc.attr(n, "qcode"))
+                .flatten()
+                .map(qcode_value)
+                .and_then(normalize::clean_opt)
+        })
+}
+
+/// A package is not a story: say what it points to.
+fn package(doc: &Doc, item: NodeId) -> ErrorKind {
+    let refs = doc.descendants(item).into_iter().filter(|&n| doc.name(n) == "itemRef").count();
+    ErrorKind::NotAnArticle(format!("package of {refs} item references"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(xml: &str) -> Result<Vec<Dispatch>, ErrorKind> {
+        let doc = Doc::parse(xml).unwrap();
+        read(&doc, doc.root())
+    }
+
+    const ITEM: &str = r#"<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:afp.com:20240710:abc" version="3" xml:lang="fr">
+  <itemMeta><itemClass qcode="ninat:text"/><provider qcode="nprov:AFP"/>
+    <versionCreated>2024-07-10T15:00:00+02:00</versionCreated>
+    <firstCreated>2024-07-10T12:00:00+02:00</firstCreated><pubStatus qcode="stat:usable"/>
+    <edNote role="notepad"><section xmlns="http://www.w3.org/1999/xhtml"><p>Ne pas publier : 06 12 34 56 78</p></section></edNote>
+  </itemMeta>
+  <contentMeta>
+    <located><name>Marseille</name></located>
+    <subject type="cpnat:abstract" qcode="afpdesk:pol"><name>Politique</name></subject>
+    <language tag="fr-FR"/>
+    <headline rank="3">Surtitre</headline>
+    <headline>Le maire de Marseille réélu</headline>
+    <headline role="hld:subHeadline">Il obtient une large majorité au second tour.</headline>
+    <dateline>Marseille, 10 juil 2024 (AFP) -</dateline>
+    <by>Par Jean Dupont</by>
+    <creditline>AFP</creditline>
+  </contentMeta>
+  <contentSet>
+    <remoteContent contenttype="image/jpeg" href="x.jpg"/>
+    <inlineXML contenttype="application/nitf+xml">
+      <nitf:nitf xmlns:nitf="http://iptc.org/std/NITF/2006-10-18/"><nitf:body><nitf:body.content>
+        <nitf:p>Le maire sortant a été réélu dimanche.</nitf:p></nitf:body.content></nitf:body></nitf:nitf>
+    </inlineXML>
+  </contentSet>
+</newsItem>"#;
+
+    #[test]
+    fn reads_a_news_item() {
+        let d = &read_str(ITEM).unwrap()[0];
+        assert_eq!(d.title, "Le maire de Marseille réélu");
+        assert_eq!(d.lede.as_deref(), Some("Il obtient une large majorité au second tour."));
+        assert_eq!(d.body, ["Le maire sortant a été réélu dimanche."]);
+        assert_eq!(d.id, "urn:newsml:afp.com:20240710:abc");
+        assert_eq!(d.version, Some(3));
+        assert_eq!(d.section.as_deref(), Some("Politique"));
+        assert_eq!(d.location.as_deref(), Some("Marseille"));
+        assert_eq!(d.dateline.as_deref(), Some("Marseille"));
+        assert_eq!(d.authors, ["Jean Dupont"]);
+        assert_eq!(d.agency.as_deref(), Some("AFP"));
+        assert_eq!(d.language.as_deref(), Some("fr"));
+        assert_eq!(d.published.unwrap().to_string(), "2024-07-10T10:00:00Z");
+        assert_eq!(d.updated.unwrap().to_string(), "2024-07-10T13:00:00Z");
+        assert!(!d.body_text().contains("publier"));
+    }
+
+    #[test]
+    fn message_skips_pictures_and_packages() {
+        let picture = r#"<newsItem guid="p"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta></newsItem>"#;
+        let package = r#"<packageItem guid="k"><groupSet><group><itemRef residref="a"/></group></groupSet></packageItem>"#;
+        let text = ITEM.replace(r#" xmlns="http://iptc.org/std/nar/2006-10-01/""#, "");
+        let msg = format!(
+            r#"<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet>{package}{picture}{text}{text}</itemSet></newsMessage>"#
+        );
+        let ds = read_str(&msg).unwrap();
+        assert_eq!(ds.len(), 2);
+        let only = format!("<newsMessage><itemSet>{package}{picture}</itemSet></newsMessage>");
+        assert!(
+            matches!(read_str(&only), Err(ErrorKind::NotAnArticle(r)) if r == "package of 1 item references")
+        );
+        assert!(
+            matches!(read_str(picture), Err(ErrorKind::NotAnArticle(r)) if r == "picture item")
+        );
+    }
+
+    #[test]
+    fn xhtml_and_cdata_bodies() {
+        let xhtml = ITEM.replace(
+            r#"<inlineXML contenttype="application/nitf+xml">"#,
+            r#"<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Le maire de Marseille réélu</title></head><body><h1>Le maire de Marseille réélu</h1><p>Premier.</p></body></html>"#,
+        )
+        .replace(r#"<nitf:nitf xmlns:nitf="http://iptc.org/std/NITF/2006-10-18/"><nitf:body><nitf:body.content>
+        <nitf:p>Le maire sortant a été réélu dimanche.</nitf:p></nitf:body.content></nitf:body></nitf:nitf>"#, "");
+        assert_eq!(read_str(&xhtml).unwrap()[0].body, ["Premier."]);
+        let cdata = r#"<newsItem guid="c"><contentMeta><headline>Titre</headline></contentMeta><contentSet>
+<inlineData contenttype="text/plain"><![CDATA[<p>Un
+deux.</p><p>Trois.</p>]]></inlineData></contentSet></newsItem>"#;
+        assert_eq!(read_str(cdata).unwrap()[0].body, ["Un deux.", "Trois."]);
+    }
+}

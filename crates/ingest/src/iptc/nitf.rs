@@ -1,0 +1,184 @@
+//! NITF 3.x: standalone documents, and the NITF body inside NewsML items.
+//!
+//! The headline is `body.head/hedline/hl1` (`head/title` is often a slug), `hl2` the
+//! subheadline. Only the `body.content` that is a direct child of `body` is the story: an
+//! editor's `note` may hold its own `body.content`.
+
+use super::xml::{Doc, NodeId};
+use super::{Fields, body, date, version_number};
+use crate::dispatch::{Dispatch, Format};
+use crate::error::ErrorKind;
+use crate::normalize;
+
+/// Reads a standalone NITF document.
+pub(super) fn read(doc: &Doc, nitf: NodeId) -> Result<Dispatch, ErrorKind> {
+    let status =
+        doc.path(nitf, &["head", "docdata"]).and_then(|d| doc.attr(d, "management-status"));
+    if status
+        .is_some_and(|s| s.eq_ignore_ascii_case("canceled") || s.eq_ignore_ascii_case("cancelled"))
+    {
+        return Err(ErrorKind::NotAnArticle("canceled".into()));
+    }
+    fields(doc, nitf).into_dispatch(Format::Nitf)
+}
+
+/// Everything a `<nitf>` element says.
+pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
+    let mut f = Fields::default();
+    let head = doc.child(nitf, "head");
+    let body = doc.child(nitf, "body");
+    let body_head = body.and_then(|b| doc.child(b, "body.head"));
+
+    let hedline = body_head.and_then(|h| doc.child(h, "hedline"));
+    f.headline = hedline.and_then(|h| doc.child(h, "hl1")).and_then(|n| doc.text_opt(n));
+    let title = head.and_then(|h| doc.child(h, "title")).and_then(|n| doc.text_opt(n));
+    if let Some(t) = &title {
+        if f.headline.is_none() {
+            f.headline = Some(t.clone());
+        } else if !t.contains(' ') {
+            // A slug used as title (`Rideau-Hall-Police`).
+            f.keywords.push(t.clone());
+        }
+    }
+    if let Some(h) = hedline {
+        f.ledes.extend(doc.children_named(h, "hl2").filter_map(|n| doc.text_opt(n)));
+    }
+    if let Some(bh) = body_head {
+        f.byline = doc
+            .child(bh, "byline")
+            .map(|n| doc.text_spaced(n, &["byttl"]))
+            .and_then(|s| normalize::clean_opt(&s));
+        f.credits.extend(doc.child(bh, "distributor").and_then(|n| doc.text_opt(n)));
+        if let Some(dl) = doc.child(bh, "dateline") {
+            f.dateline = normalize::clean_opt(&doc.text_spaced(dl, &["story.date"]));
+            if f.published.is_none() {
+                f.published = doc.child(dl, "story.date").and_then(|s| date(doc.attr(s, "norm")));
+            }
+        }
+        f.ledes.extend(doc.child(bh, "abstract").and_then(|n| doc.text_opt(n)));
+    }
+
+    if let Some(docdata) = head.and_then(|h| doc.child(h, "docdata")) {
+        f.id = doc
+            .child(docdata, "doc-id")
+            .and_then(|n| doc.attr(n, "id-string"))
+            .and_then(normalize::clean_opt);
+        f.version = doc
+            .child(docdata, "du-key")
+            .and_then(|n| doc.attr(n, "version"))
+            .and_then(version_number);
+        let issued = doc.child(docdata, "date.issue").and_then(|n| date(doc.attr(n, "norm")));
+        f.published = issued.or(f.published);
+        if let Some(evloc) = doc.child(docdata, "evloc") {
+            f.location = doc.attr(evloc, "city").and_then(normalize::clean_opt);
+        }
+        if let Some(list) = doc.child(docdata, "key-list") {
+            for k in doc.children_named(list, "keyword") {
+                f.keywords
+                    .extend(doc.attr(k, "key").map(str::to_owned).or_else(|| doc.text_opt(k)));
+            }
+        }
+        f.credits.extend(
+            doc.child(docdata, "doc.copyright")
+                .and_then(|n| doc.attr(n, "holder"))
+                .map(str::to_owned),
+        );
+    }
+    if f.published.is_none() {
+        f.published = head
+            .and_then(|h| doc.child(h, "pubdata"))
+            .and_then(|p| date(doc.attr(p, "date.publication")));
+    }
+    if let Some(tobject) = head.and_then(|h| doc.child(h, "tobject")) {
+        f.labels.extend(doc.attr(tobject, "tobject.type").map(str::to_owned));
+    }
+    f.language = [Some(nitf), head, body]
+        .into_iter()
+        .flatten()
+        .find_map(|n| doc.attr(n, "baselang").or_else(|| doc.attr(n, "lang")))
+        .map(str::to_owned);
+    if let Some(content) = body.and_then(|b| doc.child(b, "body.content")) {
+        f.body = body::paragraphs(doc, content, false);
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(xml: &str) -> Result<Dispatch, ErrorKind> {
+        let doc = Doc::parse(xml).unwrap();
+        read(&doc, doc.root())
+    }
+
+    const SAMPLE: &str = r#"<?xml version="1.0"?>
+<!DOCTYPE nitf SYSTEM "../dtd/nitf-3-2.dtd">
+<nitf baselang="fr-FR">
+<head>
+  <title>Retraites-Réforme</title>
+  <docdata>
+    <doc-id id-string="afp.2024.abc"/>
+    <date.issue norm="20240710T125902Z"/>
+    <date.release norm="YYYYMMDD000000-HHMM"/>
+    <du-key key="retraites" version="04"/>
+    <key-list><keyword key="retraites"/><keyword>social</keyword></key-list>
+  </docdata>
+</head>
+<body>
+  <body.head>
+    <hedline><hl1><!-- Titre --> La réforme des retraites adoptée</hl1>
+      <hl2>Le texte a été adopté par 49 voix contre 12 au Sénat.</hl2></hedline>
+    <note><body.content><p>Note aux rédactions : ne pas publier.</p></body.content></note>
+    <byline>Par <person>Jean Dupont</person> et <person>Marie Martin</person><byttl>AFP</byttl></byline>
+    <distributor>Agence France-Presse</distributor>
+    <dateline><location>Paris</location>, <story.date norm="20240710T125902Z">10 juillet</story.date></dateline>
+  </body.head>
+  <body.content>
+    <p>Le Parlement a définitivement adopté mercredi la réforme.</p>
+    <media><media-caption>Le Sénat, mercredi.</media-caption></media>
+    <hl2>Un vote serré</hl2>
+    <p>Les débats ont duré trois semaines.</p>
+    <p>jd/mm/cac</p>
+  </body.content>
+</body>
+</nitf>"#;
+
+    #[test]
+    fn reads_a_nitf_document() {
+        let d = read_str(SAMPLE).unwrap();
+        assert_eq!(d.title, "La réforme des retraites adoptée");
+        assert_eq!(
+            d.lede.as_deref(),
+            Some("Le texte a été adopté par 49 voix contre 12 au Sénat.")
+        );
+        assert_eq!(
+            d.body,
+            [
+                "Le Parlement a définitivement adopté mercredi la réforme.",
+                "Un vote serré",
+                "Les débats ont duré trois semaines."
+            ]
+        );
+        assert_eq!(d.authors, ["Jean Dupont", "Marie Martin"]);
+        assert_eq!(d.agency.as_deref(), Some("AFP"));
+        assert_eq!(d.dateline.as_deref(), Some("Paris"));
+        assert_eq!(d.id, "afp.2024.abc");
+        assert_eq!(d.version, Some(4));
+        assert_eq!(d.language.as_deref(), Some("fr"));
+        assert_eq!(d.published.unwrap().to_string(), "2024-07-10T12:59:02Z");
+        assert_eq!(d.keywords, ["Retraites-Réforme", "retraites", "social"]);
+        assert_eq!(d.section.as_deref(), None);
+    }
+
+    #[test]
+    fn canceled_is_skipped() {
+        let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="canceled">"#);
+        assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "canceled"));
+    }
+
+    #[test]
+    fn empty_document_is_not_an_article() {
+        assert!(matches!(read_str("<nitf><head/><body/></nitf>"), Err(ErrorKind::NotAnArticle(_))));
+    }
+}
