@@ -78,7 +78,7 @@ pub(crate) fn paragraphs(doc: &Doc, container: NodeId, html: bool) -> Vec<String
                 Kind::Inline => true,
             }
         }
-        Visit::Leave(_, e) => {
+        Visit::Leave(e) => {
             match kind(&e.name) {
                 Kind::Block => flush(&mut cur, &mut out),
                 Kind::Space => cur.push(' '),

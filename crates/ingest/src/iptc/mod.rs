@@ -21,10 +21,10 @@ mod xml;
 
 use jiff::Timestamp;
 
-use crate::agency;
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
 use crate::normalize;
+use crate::{agency, dateline};
 
 /// Parses an IPTC document; a NewsML message may hold several items.
 pub(crate) fn parse(text: &str, format: Format) -> Result<Vec<Dispatch>, ErrorKind> {
@@ -34,7 +34,10 @@ pub(crate) fn parse(text: &str, format: Format) -> Result<Vec<Dispatch>, ErrorKi
     match doc.name(root) {
         "nitf" => nitf::read(&doc, root).map(|d| vec![d]),
         "NewsML" | "newsml" => newsml1::read(&doc, root),
-        name if format == Format::NewsmlG2 || newsml_g2::is_root(name) => {
+        name if format == Format::NewsmlG2
+            || newsml_g2::is_root(name)
+            || doc.namespace(root).is_some_and(|ns| ns.contains("iptc.org/std/nar/")) =>
+        {
             newsml_g2::read(&doc, root)
         }
         name => Err(ErrorKind::Unrecognized(format!("<{name}> is not an IPTC root element"))),
@@ -109,7 +112,18 @@ impl Fields {
         }) {
             body.remove(0);
         }
-        body.retain(|p| !is_code(p));
+        // Escaped embed code, and a short label introducing it (`Embed (stor):`).
+        let mut kept: Vec<String> = Vec::with_capacity(body.len());
+        for p in body {
+            if is_code(&p) {
+                if kept.last().is_some_and(|l| l.ends_with(':') && l.chars().count() <= 40) {
+                    kept.pop();
+                }
+            } else {
+                kept.push(p);
+            }
+        }
+        let mut body = kept;
         while body.last().is_some_and(|p| is_signoff(p) || is_copyright(p)) {
             body.pop();
         }
@@ -121,16 +135,38 @@ impl Fields {
         if title.is_empty() && body.is_empty() && lede.is_none() {
             return Err(ErrorKind::NotAnArticle("no headline and no text".into()));
         }
+        // The dateline element, else one opening an early paragraph (`TORONTO, 26 mai 2020
+        // (GLOBE NEWSWIRE) -- …` may come after centred title lines; Reuters puts a timestamp
+        // in the element and `DAMASCUS (Reuters) -` in the text).
+        let found = self
+            .dateline
+            .as_deref()
+            .and_then(dateline_element)
+            .or_else(|| body.iter().take(6).find_map(|p| dateline::find(p)));
+        let agency = self
+            .credits
+            .iter()
+            .find_map(|c| agency::from_credit(c))
+            .or_else(|| found.as_ref().and_then(|d| d.agency.clone()));
         let mut authors = byline.as_deref().map(authors_from_byline).unwrap_or_default();
         if authors.is_empty() {
-            authors = self.creators.iter().filter_map(|c| creator_name(c)).collect();
+            // Creators that are the credited organisation are not authors.
+            let credited = |c: &str| {
+                self.credits.iter().chain(agency.as_ref()).any(|k| k.eq_ignore_ascii_case(c))
+                    || agency::from_credit(c).is_some_and(|a| a != c)
+            };
+            authors = self
+                .creators
+                .iter()
+                .filter_map(|c| creator_name(c))
+                .filter(|c| !credited(c))
+                .collect();
         }
-        let agency = self.credits.iter().find_map(|c| agency::from_credit(c));
         let section = self
             .desks
             .iter()
             .find(|d| d.chars().count() >= 3 && d.chars().any(char::is_lowercase))
-            .cloned()
+            .map(|d| capitalized(d))
             .or_else(|| self.labels.iter().find_map(|l| desk_name(l)));
         Ok(Dispatch {
             id: self.id.unwrap_or_default(),
@@ -139,10 +175,10 @@ impl Fields {
             body,
             section,
             published: self.published,
-            updated: self.updated.filter(|u| Some(*u) != self.published),
+            updated: self.updated.filter(|u| self.published.is_none_or(|p| *u > p)),
             authors,
             agency,
-            dateline: self.dateline.as_deref().and_then(dateline_city),
+            dateline: found.map(|d| d.city),
             location: self.location.as_deref().and_then(normalize::clean_opt),
             language: self.language.as_deref().and_then(language_tag),
             keywords: self.keywords,
@@ -410,9 +446,20 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-/// The city of a dateline: `Strasbourg, 10 juil 2024 (AFP)` → `Strasbourg`, `New York (dpa) -`
-/// → `New York`. A date or timestamp alone (`January 21`, `2014-07-16 15:53:10 GMT`,
-/// `4/4/2018`) is not a place.
+/// A dateline element read by [`dateline::find`], or by [`dateline_city`] when it has no
+/// date, agency or dash.
+fn dateline_element(s: &str) -> Option<dateline::Dateline> {
+    let d = normalize::clean(s);
+    dateline::find(&d).or_else(|| {
+        let city = dateline_city(&d)?;
+        Some(dateline::Dateline { city, agency: None, date: None, len: d.len() })
+    })
+}
+
+/// The city of a dateline element that [`dateline::find`] does not read (no date, agency or
+/// dash: `Helsinki`, `Landquart GR`, `GREENWICH, Conn.`): the text before any comma or
+/// bracket, if it is shaped like a place. A date or timestamp alone (`January 21`,
+/// `2014-07-16 15:53:10 GMT`, `4/4/2018`) is not a place.
 fn dateline_city(s: &str) -> Option<String> {
     let s = normalize::clean(s);
     let mut city = s.as_str();
@@ -432,7 +479,7 @@ fn dateline_city(s: &str) -> Option<String> {
     {
         return None;
     }
-    Some(city.to_owned())
+    dateline::place(city)
 }
 
 /// Desk names, lowercase: a slug, channel or category equal to one of them is a section.
@@ -490,16 +537,16 @@ const DESKS: &[&str] = &[
 
 fn desk_name(label: &str) -> Option<String> {
     let l = normalize::clean(label);
-    DESKS.contains(&l.to_lowercase().as_str()).then(|| {
-        let mut chars = l.chars();
-        let first: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
-        let rest: String = chars.collect();
-        if l.chars().all(|c| !c.is_lowercase()) {
-            first + &rest.to_lowercase()
-        } else {
-            first + &rest
-        }
-    })
+    DESKS.contains(&l.to_lowercase().as_str()).then(|| capitalized(&l))
+}
+
+/// A name with a capital first letter; one written all in capitals gets the rest lowercased
+/// (`POLITICS` → `Politics`, `economics` → `Economics`, `Chronik Inland` kept).
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    let first: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+    let rest: String = chars.collect();
+    if s.chars().all(|c| !c.is_lowercase()) { first + &rest.to_lowercase() } else { first + &rest }
 }
 
 /// A language tag's primary subtag, lowercased (`fr-FR` → `fr`, `FR` → `fr`); `x-default`
@@ -557,7 +604,9 @@ mod tests {
             ("Paris, 21 jan 2019 (AFP) -", Some("Paris")),
             ("New York (dpa) - ", Some("New York")),
             ("Tel Aviv/Beirut (dpa) -", Some("Tel Aviv/Beirut")),
-            ("MADRID, 21 Nov. 2024 (Europa Press) -", Some("MADRID")),
+            ("MADRID, 21 Nov. 2024 (Europa Press) -", Some("Madrid")),
+            ("GREENWICH, Conn.", Some("Greenwich")),
+            ("Helsinki", Some("Helsinki")),
             ("Newport News , VA", Some("Newport News")),
             ("Landquart GR", Some("Landquart GR")),
             ("فريتاون, 26-11-2023 (أ ف ب) -", Some("فريتاون")),
@@ -567,7 +616,7 @@ mod tests {
             ("", None),
         ];
         for (input, want) in cases {
-            assert_eq!(dateline_city(input).as_deref(), want, "{input:?}");
+            assert_eq!(dateline_element(input).map(|d| d.city).as_deref(), want, "{input:?}");
         }
     }
 

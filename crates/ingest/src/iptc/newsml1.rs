@@ -76,9 +76,21 @@ fn read_item(doc: &Doc, item: NodeId) -> Result<Dispatch, ErrorKind> {
     for &comp in &chain {
         component(doc, comp, &mut f, &mut providers);
     }
-    f.credits.extend(providers);
+    // Agency: credit line, provider, sender, provider id, and only then the source (a
+    // press release's source is the company, not the wire).
+    let (sources, providers): (Vec<_>, Vec<_>) = providers.into_iter().partition(|(s, _)| *s);
+    f.credits.extend(providers.into_iter().map(|(_, p)| p));
+    let root = doc.parent(item).unwrap_or(item);
+    if let Some(sent) = doc.path(root, &["NewsEnvelope", "SentFrom", "Party"]) {
+        f.credits.extend(doc.attr(sent, "FormalName").and_then(normalize::clean_opt));
+    }
     if let Some(provider) = doc.path(item, &["Identification", "NewsIdentifier", "ProviderId"]) {
         f.credits.extend(doc.text_opt(provider));
+    }
+    f.credits.extend(sources.into_iter().map(|(_, p)| p));
+    if f.id.is_none() {
+        // Some feeds (TASS) carry only their own `guid`.
+        f.id = doc.find(item, "guid").and_then(|g| doc.text_opt(g));
     }
     if f.language.is_none() {
         f.language = lang.clone().or_else(|| language_of(doc, anchor.unwrap_or(item)));
@@ -144,7 +156,7 @@ fn strip_revision(id: &str) -> String {
 
 /// One component's own metadata: its lines and descriptive and administrative metadata, not
 /// those of the components nested in it and not its content. Earlier (outer) values win.
-fn component(doc: &Doc, comp: NodeId, f: &mut Fields, providers: &mut Vec<String>) {
+fn component(doc: &Doc, comp: NodeId, f: &mut Fields, providers: &mut Vec<(bool, String)>) {
     let mut nodes = Vec::new();
     doc.walk(comp, |v| {
         if let super::xml::Visit::Enter(n, e) = v {
@@ -184,7 +196,9 @@ fn component(doc: &Doc, comp: NodeId, f: &mut Fields, providers: &mut Vec<String
                 let name = doc.attr(n, "FormalName").and_then(normalize::clean_opt);
                 match parent {
                     "Creator" | "Author" => f.creators.extend(name),
-                    "Provider" | "Source" => providers.extend(name),
+                    "Provider" | "Source" => {
+                        providers.extend(name.map(|p| (parent == "Source", p)))
+                    }
                     _ => {}
                 }
             }

@@ -170,7 +170,15 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
             }
             "keyword" => f.keywords.extend(text()),
             "subject" => {
-                let Some(name) = concept_name(doc, n, false) else { continue };
+                // Only named subjects: a bare literal or qcode is a code (`ALR`, `N2:SYR`).
+                // dpa names its categories with two-letter codes (`wi`, `pl`).
+                let Some(name) = doc
+                    .child(n, "name")
+                    .and_then(|c| doc.text_opt(c))
+                    .filter(|name| name.chars().count() > 2)
+                else {
+                    continue;
+                };
                 let scheme = format!(
                     "{} {}",
                     doc.attr(n, "type").unwrap_or(""),

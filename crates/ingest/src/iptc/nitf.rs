@@ -50,7 +50,10 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
             .and_then(|s| normalize::clean_opt(&s));
         f.credits.extend(doc.child(bh, "distributor").and_then(|n| doc.text_opt(n)));
         if let Some(dl) = doc.child(bh, "dateline") {
-            f.dateline = normalize::clean_opt(&doc.text_spaced(dl, &["story.date"]));
+            // `<location><city>Ottawa</city><state>Ontario</state>…` names the city apart.
+            let city = doc.find(dl, "city").and_then(|c| doc.text_opt(c));
+            f.dateline =
+                city.or_else(|| normalize::clean_opt(&doc.text_spaced(dl, &["story.date"])));
             if f.published.is_none() {
                 f.published = doc.child(dl, "story.date").and_then(|s| date(doc.attr(s, "norm")));
             }
@@ -79,8 +82,9 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
             }
         }
         f.credits.extend(
-            doc.child(docdata, "doc.copyright")
-                .and_then(|n| doc.attr(n, "holder"))
+            [("doc.rights", "owner"), ("doc.copyright", "holder")]
+                .iter()
+                .filter_map(|(el, at)| doc.child(docdata, el).and_then(|n| doc.attr(n, at)))
                 .map(str::to_owned),
         );
     }

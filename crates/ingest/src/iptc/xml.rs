@@ -53,7 +53,7 @@ pub(crate) enum Visit<'a> {
     /// Entering an element; the callback's answer says whether to walk its children.
     Enter(NodeId, &'a Element),
     /// Leaving an element that was entered and descended into.
-    Leave(NodeId, &'a Element),
+    Leave(&'a Element),
     /// Character data.
     Text(&'a str, bool),
 }
@@ -385,7 +385,7 @@ impl Doc {
                 out.push(' ');
                 true
             }
-            Visit::Leave(..) => {
+            Visit::Leave(_) => {
                 out.push(' ');
                 true
             }
@@ -427,7 +427,7 @@ impl Doc {
             };
             let Some(&child) = el.children.get(next) else {
                 stack.pop();
-                f(Visit::Leave(el_id, el));
+                f(Visit::Leave(el));
                 continue;
             };
             top.1 += 1;
