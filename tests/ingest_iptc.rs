@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use depeche_ingest::{Dispatch, ErrorKind, Format, Options, read_file};
+use depeche_ingest::{ErrorKind, Format, Options, read_file};
 use depeche_tests::{data_dir, shared};
 
 /// What one sample must give. `None` means "not checked".

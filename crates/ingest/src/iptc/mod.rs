@@ -217,10 +217,11 @@ fn clean_title(s: &str) -> String {
     if stripped.len() == t.len() {
         return t;
     }
-    if let Some((tag, rest)) = stripped.split_once('/') {
-        if (2..=8).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_uppercase()) {
-            return rest.trim().to_owned();
-        }
+    if let Some((tag, rest)) = stripped.split_once('/')
+        && (2..=8).contains(&tag.len())
+        && tag.chars().all(|c| c.is_ascii_uppercase())
+    {
+        return rest.trim().to_owned();
     }
     stripped.trim().to_owned()
 }
@@ -247,8 +248,10 @@ fn is_standfirst(lede: &str, title: &str, body: &[String]) -> bool {
     }
     let l = letters(lede);
     let head: String = l.chars().take(80).collect();
-    !body.iter().any(|p| letters(p).contains(&head))
-        && !(head.chars().count() >= 40 && letters(&body.join(" ")).contains(&head))
+    // In one paragraph, or (long enough to be no accident) across paragraphs.
+    let repeated = body.iter().any(|p| letters(p).contains(&head))
+        || (head.chars().count() >= 40 && letters(&body.join(" ")).contains(&head));
+    !repeated
 }
 
 /// An agency sign-off closing a dispatch: editors' initials separated by slashes

@@ -100,10 +100,9 @@ fn read_item(doc: &Doc, item: NodeId) -> Result<Dispatch, ErrorKind> {
         if is_text(doc, ci)
             && role(doc, ci).is_some_and(|r| LEDE_ROLES.contains(&r.as_str()))
             && (lang.is_none() || language_of(doc, ci) == lang)
+            && let Some(dc) = doc.child(ci, "DataContent")
         {
-            if let Some(dc) = doc.child(ci, "DataContent") {
-                f.ledes.push(body::paragraphs(doc, dc, false).join(" "));
-            }
+            f.ledes.push(body::paragraphs(doc, dc, false).join(" "));
         }
     }
     for &ci in &texts {
@@ -226,10 +225,10 @@ fn component(doc: &Doc, comp: NodeId, f: &mut Fields, providers: &mut Vec<(bool,
 fn role(doc: &Doc, ci: NodeId) -> Option<String> {
     let mut at = doc.parent(ci);
     while let Some(n) = at {
-        if doc.name(n) == "NewsComponent" {
-            if let Some(r) = doc.child(n, "Role").and_then(|r| doc.attr(r, "FormalName")) {
-                return Some(r.to_lowercase());
-            }
+        if doc.name(n) == "NewsComponent"
+            && let Some(r) = doc.child(n, "Role").and_then(|r| doc.attr(r, "FormalName"))
+        {
+            return Some(r.to_lowercase());
         }
         if doc.name(n) == "NewsItem" {
             return None;

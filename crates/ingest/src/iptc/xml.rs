@@ -198,13 +198,12 @@ impl Doc {
             _ => return,
         };
         // Text split by entity references or comments is one run of text.
-        if let Some(last) = last {
-            if let Some(Node::Text { text: t, cdata: false }) = self.nodes.get_mut(last) {
-                if !cdata {
-                    t.push_str(text);
-                    return;
-                }
-            }
+        if !cdata
+            && let Some(last) = last
+            && let Some(Node::Text { text: t, cdata: false }) = self.nodes.get_mut(last)
+        {
+            t.push_str(text);
+            return;
         }
         let id = self.nodes.len();
         self.nodes.push(Node::Text { text: text.to_owned(), cdata });
@@ -321,10 +320,10 @@ impl Doc {
     pub(crate) fn descendants(&self, id: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();
         self.walk(id, |v| {
-            if let Visit::Enter(n, _) = v {
-                if n != id {
-                    out.push(n);
-                }
+            if let Visit::Enter(n, _) = v
+                && n != id
+            {
+                out.push(n);
             }
             true
         });
@@ -338,11 +337,12 @@ impl Doc {
             if found.is_some() {
                 return false;
             }
-            if let Visit::Enter(n, e) = v {
-                if n != id && e.name == name {
-                    found = Some(n);
-                    return false;
-                }
+            if let Visit::Enter(n, e) = v
+                && n != id
+                && e.name == name
+            {
+                found = Some(n);
+                return false;
             }
             true
         });
@@ -433,7 +433,8 @@ impl Doc {
             top.1 += 1;
             match self.nodes.get(child) {
                 Some(Node::Element(c)) => {
-                    if f(Visit::Enter(child, c)) {
+                    let descend = f(Visit::Enter(child, c));
+                    if descend {
                         stack.push((child, 0));
                     }
                 }
