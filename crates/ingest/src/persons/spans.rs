@@ -1,0 +1,318 @@
+//! Finds name candidates in one tokenized text: runs of capitalised words (with particles and
+//! initials), stripped of what precedes names (civilities, roles, demonyms, sentence-initial
+//! words), and graded by the evidence that they name a person.
+
+use super::lexicon::{
+    AGE, AUX, BREAK, CIVILITY, COMMON, DETERMINER, GIVEN, MODIFIER, NAMING, NATIONALITY, ORG,
+    PARTICLE, PLACE, ROLE, SPEECH,
+};
+use super::tokens::{Kind, Token};
+
+/// Where in the dispatch a candidate was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Zone {
+    Title,
+    Lede,
+    Body,
+}
+
+/// How sure a candidate is to name a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Grade {
+    /// A full name (two words or more) with evidence: a given name first, a civility, a role,
+    /// a speech verb or an apposition.
+    Person,
+    /// A full name without evidence; kept if the dispatch confirms it elsewhere.
+    Weak,
+    /// One surname after a civility or a role (`M. Macron`, `la chancelière Merkel`).
+    Cued,
+    /// Any other capitalised run: counts only as a mention of a person found elsewhere.
+    Bare,
+}
+
+/// A capitalised run that may name a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Candidate {
+    /// The name as written (`Sergueï Lavrov`, `Le Pen`).
+    pub text: String,
+    /// Its words folded (lowercase, no accents), initials left out: what mentions match on.
+    pub key: Vec<String>,
+    pub grade: Grade,
+    pub zone: Zone,
+    /// Position in the dispatch, increasing.
+    pub order: usize,
+}
+
+/// Longest run of name words considered; longer capitalised runs are titles or headlines.
+const MAX_WORDS: usize = 5;
+
+/// Appends the candidates of `text` (tokenized as `toks`) to `out`.
+pub(super) fn scan(
+    text: &str,
+    toks: &[Token],
+    zone: Zone,
+    buf: &mut String,
+    order: &mut usize,
+    out: &mut Vec<Candidate>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_name() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() {
+            if toks[j].is_name() {
+                j += 1;
+            } else if let Some(next) = particles_join(toks, j) {
+                j = next;
+            } else {
+                break;
+            }
+        }
+        *order += 1;
+        if let Some(c) = classify(text, toks, i, j, zone, *order, buf) {
+            out.push(c);
+        }
+        i = j;
+    }
+}
+
+/// When lowercase particles at `j` (`de`, `von der`, `d'`) sit between two name words, the
+/// index of the name word after them.
+fn particles_join(toks: &[Token], j: usize) -> Option<usize> {
+    if j == 0 || toks[j - 1].kind != Kind::Name {
+        return None;
+    }
+    let mut k = j;
+    while k < toks.len()
+        && k < j + 2
+        && matches!(toks[k].kind, Kind::Lower | Kind::Elision)
+        && toks[k].flags & PARTICLE != 0
+    {
+        k += 1;
+    }
+    let next = toks.get(k)?;
+    (k > j && next.kind == Kind::Name && next.flags & (PLACE | ORG | COMMON | ROLE) == 0)
+        .then_some(k)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    None,
+    /// `M.`, `Mme`, `Dr` just before.
+    Civility,
+    /// A role or a demonym just before (`Président`, `le Suédois`).
+    Role,
+}
+
+/// Grades the run `toks[i..j]`, or drops it when it names a thing (`lycée Victor Hugo`).
+fn classify(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    zone: Zone,
+    order: usize,
+    buf: &mut String,
+) -> Option<Candidate> {
+    if i > 0 && toks[i - 1].flags & NAMING != 0 && toks[i - 1].kind == Kind::Lower {
+        return None;
+    }
+    // Strip what opens the run without belonging to a name.
+    let mut a = i;
+    let mut cue = Cue::None;
+    while a < j {
+        let t = &toks[a];
+        let f = t.flags;
+        let given = f & GIVEN != 0 && t.kind == Kind::Name;
+        if matches!(t.kind, Kind::Lower | Kind::Elision) {
+            a += 1;
+        } else if f & CIVILITY != 0 && !given {
+            cue = Cue::Civility;
+            a += 1;
+        } else if f & NAMING != 0 && !given {
+            return None;
+        } else if f & (ROLE | NATIONALITY) != 0 && !given {
+            cue = Cue::Role;
+            a += 1;
+        } else if f & (ORG | PLACE) != 0 && !given {
+            a += 1;
+        } else if t.sent && f & COMMON != 0 && !(given && a + 1 < j) {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    let mut b = j;
+    while b > a && matches!(toks[b - 1].kind, Kind::Lower | Kind::Elision) {
+        b -= 1;
+    }
+    let run = &toks[a..b];
+    let first = run.first()?;
+    let words = run.iter().filter(|t| t.kind == Kind::Name && !is_particle(t)).count();
+    if words == 0 || words > MAX_WORDS {
+        return None;
+    }
+    let key = run
+        .iter()
+        .filter(|t| t.kind != Kind::Initial)
+        .map(|t| {
+            super::lexicon::fold_into(&text[t.start..t.end], buf);
+            buf.clone()
+        })
+        .collect();
+    let mut cand = Candidate {
+        text: text[first.start..run[run.len() - 1].end].to_owned(),
+        key,
+        grade: Grade::Bare,
+        zone,
+        order,
+    };
+    // A capitalised article inside a sentence opens a title or an organisation (`Le Monde`),
+    // unless a civility says it opens a surname (`Mme Le Pen`).
+    let titled = !first.sent && first.flags & DETERMINER != 0 && first.flags & GIVEN == 0;
+    if titled && cue != Cue::Civility {
+        return Some(cand);
+    }
+    let given_first = first.kind == Kind::Name && first.flags & GIVEN != 0 && !is_particle(first);
+    let named_thing = run[1..].iter().any(|t| t.flags & (ORG | PLACE) != 0 && t.kind == Kind::Name);
+    if named_thing {
+        return Some(cand);
+    }
+    if words == 1 {
+        if cue != Cue::None || (!given_first && role_just_before(toks, i)) {
+            cand.grade = Grade::Cued;
+        }
+        return Some(cand);
+    }
+    if given_first {
+        cand.grade = Grade::Person;
+        return Some(cand);
+    }
+    // Without a known given name, every word must look like a name, and something around the
+    // run must say it is a person.
+    let common =
+        run.iter().any(|t| t.flags & (COMMON | ROLE | NATIONALITY) != 0 && !is_particle(t));
+    if common {
+        return Some(cand);
+    }
+    let evidence = cue != Cue::None
+        || role_before(toks, i)
+        || speech_before(toks, i)
+        || apposition_after(toks, j)
+        || speech_after(toks, j);
+    cand.grade = if evidence { Grade::Person } else { Grade::Weak };
+    Some(cand)
+}
+
+/// A particle written capitalised inside a name (`Le` of `Le Pen`, `Van` of `Van Ruymbeke`).
+fn is_particle(t: &Token) -> bool {
+    t.flags & PARTICLE != 0 && t.flags & GIVEN == 0
+}
+
+/// A role noun shortly before `i`, with only complements between (`le président colombien`,
+/// `le secrétaire général de l'OTAN,`, `la ministre des Outre-mer,`).
+fn role_before(toks: &[Token], i: usize) -> bool {
+    for k in (i.saturating_sub(8)..i).rev() {
+        let t = &toks[k];
+        if t.flags & ROLE != 0 && matches!(t.kind, Kind::Lower | Kind::Name) {
+            return true;
+        }
+        let stop = match t.kind {
+            Kind::Punct(c) => !matches!(c, ',' | '(' | ')'),
+            Kind::Name => t.flags & (ORG | PLACE | NATIONALITY) == 0,
+            _ => t.flags & BREAK != 0,
+        };
+        if stop || t.sent {
+            return false;
+        }
+    }
+    false
+}
+
+/// A role or civility right before a lone surname (`le président Macron`, `le Pr Claverie`),
+/// a nationality adjective allowed between (`le président américain Trump`).
+fn role_just_before(toks: &[Token], i: usize) -> bool {
+    for k in (i.saturating_sub(2)..i).rev() {
+        let t = &toks[k];
+        if t.flags & (ROLE | CIVILITY) != 0 && t.kind == Kind::Lower {
+            return true;
+        }
+        if !(t.kind == Kind::Lower && t.flags & NATIONALITY != 0) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A speech verb or `selon` before the run, maybe across a short complement (`explique à
+/// l'AFP Ignazio Floris`, `a déclaré, lundi, Jens Stoltenberg`).
+fn speech_before(toks: &[Token], i: usize) -> bool {
+    for k in (i.saturating_sub(5)..i).rev() {
+        let t = &toks[k];
+        if t.flags & SPEECH != 0 && matches!(t.kind, Kind::Lower | Kind::Name) {
+            return true;
+        }
+        let skip = match t.kind {
+            Kind::Punct(c) => c == ',',
+            Kind::Elision | Kind::Upper | Kind::Number => true,
+            Kind::Name => t.flags & (ORG | PLACE) != 0,
+            Kind::Lower => t.flags & (DETERMINER | AUX) != 0 || t.flags & BREAK != 0 && !t.sent,
+            Kind::Initial => false,
+        };
+        if !skip || t.sent {
+            return false;
+        }
+    }
+    false
+}
+
+/// An apposition after the run: `, professeur de`, `, l'avocat de`, `, 43 ans`, `(LREM)`.
+fn apposition_after(toks: &[Token], j: usize) -> bool {
+    let Some(t) = toks.get(j) else { return false };
+    if t.is('(') {
+        return match (toks.get(j + 1), toks.get(j + 2)) {
+            (Some(a), Some(b)) if a.kind == Kind::Upper => b.is(')') || b.is(','),
+            (Some(a), Some(b)) if a.kind == Kind::Number => is_years(b),
+            _ => false,
+        };
+    }
+    if !t.is(',') {
+        return false;
+    }
+    for t in toks.iter().skip(j + 1).take(4) {
+        if t.kind == Kind::Number {
+            continue;
+        }
+        if is_years(t) || t.flags & ROLE != 0 && t.kind == Kind::Lower {
+            return true;
+        }
+        let filler = t.kind == Kind::Elision
+            || t.kind == Kind::Lower && t.flags & (DETERMINER | MODIFIER | NATIONALITY) != 0;
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_years(t: &Token) -> bool {
+    t.kind == Kind::Lower && t.flags & AGE != 0
+}
+
+/// A speech verb after the run, maybe after an auxiliary (`Nordahl Lelandais avait reconnu`,
+/// `Casey Dunn détaille`).
+fn speech_after(toks: &[Token], j: usize) -> bool {
+    for t in toks.iter().skip(j).take(4) {
+        if t.flags & SPEECH != 0 && t.kind == Kind::Lower && t.flags & AUX == 0 {
+            return true;
+        }
+        let skip = t.is(',') || t.kind == Kind::Elision || t.flags & AUX != 0;
+        if !skip {
+            return false;
+        }
+    }
+    false
+}

@@ -1,0 +1,259 @@
+//! Splits one field or paragraph into the tokens name finding needs: words with their shape and
+//! flags, elided articles apart (`d'Estaing` → `d'` `Estaing`), initials with their dot, and
+//! whether a token opens a sentence (where every word is capitalised).
+
+use super::lexicon::{self, Lexicon};
+
+/// The shape of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A capitalised word with lowercase letters (`Jens`, `Saint-Just`, `M'Bala`), or an
+    /// Arabic article joined to a capitalised name (`al-Assad`).
+    Name,
+    /// A word in capitals (`OTAN`, `LR`), a lone capital, or a word with digits (`G7`).
+    Upper,
+    /// A lowercase word.
+    Lower,
+    /// An elided word with its apostrophe (`l'`, `d'`, `qu'`).
+    Elision,
+    /// A capital letter and its dot (`J.`, `M.`).
+    Initial,
+    /// Digits.
+    Number,
+    /// Any other character.
+    Punct(char),
+}
+
+/// One token of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// Shape.
+    pub kind: Kind,
+    /// Lexicon flags (see [`lexicon`]).
+    pub flags: u32,
+    /// Whether the token opens a sentence, a quote or the text.
+    pub sent: bool,
+}
+
+impl Token {
+    /// Whether the token is a word that may belong to a name (`Jens`, `J.`).
+    pub fn is_name(&self) -> bool {
+        matches!(self.kind, Kind::Name | Kind::Initial)
+    }
+
+    /// Whether the token is the punctuation `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+const ELIDED: &[&str] =
+    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"];
+const ARTICLES: &[&str] =
+    &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ben", "bin", "ibn", "abu", "abou"];
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Punctuation after which the next word is capitalised whatever it is.
+fn opens_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | ':' | '«' | '“' | '"' | '—' | '–' | '-' | '•' | '*' | '[')
+}
+
+/// Tokenizes `text` into `out` (cleared first). `buf` is scratch space for lexicon keys.
+pub(super) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
+    out.clear();
+    let mut sent = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct(c),
+                flags: 0,
+                sent,
+            });
+            // A dot after a civility (`Dr.`) ends no sentence.
+            let civility_dot = c == '.'
+                && out.len() >= 2
+                && out[out.len() - 2].flags & lexicon::CIVILITY != 0
+                && out[out.len() - 2].kind == Kind::Name;
+            sent = opens_sentence(c) && !civility_dot;
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_joiner(d)
+                && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let before = out.len();
+        push_word(text, i, end, sent, lex, buf, out);
+        if let Some(t) = out.last()
+            && t.kind == Kind::Initial
+        {
+            // The initial took its dot.
+            chars.next();
+        }
+        sent = sent && out.len() == before;
+    }
+}
+
+/// Pushes the word `text[start..end]`, splitting elided prefixes off.
+fn push_word(
+    text: &str,
+    mut start: usize,
+    end: usize,
+    sent: bool,
+    lex: &Lexicon,
+    buf: &mut String,
+    out: &mut Vec<Token>,
+) {
+    let mut first = true;
+    loop {
+        let word = &text[start..end];
+        let Some((a, ap)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) else { break };
+        let prefix = &word[..a];
+        let rest = &word[a + ap.len_utf8()..];
+        lexicon::fold_into(prefix, buf);
+        let elided = ELIDED.contains(&buf.as_str());
+        // `M'Bala`, `N'Golo`, `D'Alema`: a capital before and after the apostrophe is a name,
+        // except where any word would be capitalised.
+        let name_like = prefix.chars().count() == 1
+            && prefix.chars().all(char::is_uppercase)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && !(sent && first);
+        if !elided || name_like || rest.is_empty() {
+            break;
+        }
+        let split = start + a + ap.len_utf8();
+        let flags = lex.flags(&text[start..split], buf);
+        out.push(Token { start, end: split, kind: Kind::Elision, flags, sent: sent && first });
+        first = false;
+        start = split;
+    }
+    let word = &text[start..end];
+    let kind = shape(word, text[end..].starts_with('.'));
+    let mut flags = lex.flags(word, buf);
+    if flags == 0 && word.contains('-') {
+        flags = compound_flags(word, lex, buf);
+    }
+    let end = if kind == Kind::Initial { end + 1 } else { end };
+    out.push(Token { start, end, kind, flags, sent: sent && first });
+}
+
+fn shape(word: &str, dot_follows: bool) -> Kind {
+    let mut chars = word.chars();
+    let Some(c) = chars.next() else { return Kind::Punct(' ') };
+    if c.is_numeric() {
+        return Kind::Number;
+    }
+    if word.chars().any(char::is_numeric) {
+        return Kind::Upper;
+    }
+    if c.is_uppercase() {
+        if chars.next().is_none() {
+            return if dot_follows { Kind::Initial } else { Kind::Upper };
+        }
+        return if word.chars().any(char::is_lowercase) { Kind::Name } else { Kind::Upper };
+    }
+    if let Some((article, rest)) = word.split_once('-')
+        && ARTICLES.contains(&article)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return Kind::Name;
+    }
+    Kind::Lower
+}
+
+/// Flags of a hyphenated word that is not listed whole: a given name when every part is one
+/// (`Jean-Pierre`), otherwise the role or nationality of its last part (`Franco-Américaine`,
+/// `ex-ministre`).
+fn compound_flags(word: &str, lex: &Lexicon, buf: &mut String) -> u32 {
+    let mut all_given = true;
+    let mut last = 0;
+    for part in word.split(is_joiner) {
+        last = lex.flags(part, buf);
+        all_given &= last & lexicon::GIVEN != 0;
+    }
+    let inherited = last & (lexicon::ROLE | lexicon::NATIONALITY);
+    if all_given { lexicon::GIVEN | inherited } else { inherited }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(String, Kind, bool)> {
+        let mut out = Vec::new();
+        tokenize(text, Lexicon::get(), &mut String::new(), &mut out);
+        out.iter().map(|t| (text[t.start..t.end].to_owned(), t.kind, t.sent)).collect()
+    }
+
+    #[test]
+    fn shapes_and_elisions() {
+        use Kind::*;
+        let cases: &[(&str, &[(&str, Kind)])] = &[
+            (
+                "Valéry Giscard d'Estaing",
+                &[("Valéry", Name), ("Giscard", Name), ("d'", Elision), ("Estaing", Name)],
+            ),
+            (
+                "l’OTAN, Jens",
+                &[("l’", Elision), ("OTAN", Upper), (",", Punct(',')), ("Jens", Name)],
+            ),
+            ("Donald J. Trump", &[("Donald", Name), ("J.", Initial), ("Trump", Name)]),
+            ("Dieudonné M'Bala M'Bala", &[("Dieudonné", Name), ("M'Bala", Name), ("M'Bala", Name)]),
+            ("Bachar al-Assad", &[("Bachar", Name), ("al-Assad", Name)]),
+            ("a-t-il dit", &[("a-t-il", Lower), ("dit", Lower)]),
+            ("le G7 de 2019", &[("le", Lower), ("G7", Upper), ("de", Lower), ("2019", Number)]),
+            ("aujourd'hui", &[("aujourd'hui", Lower)]),
+            ("jusqu'à", &[("jusqu'", Elision), ("à", Lower)]),
+        ];
+        for (text, want) in cases {
+            let got = toks(text);
+            let got: Vec<(&str, Kind)> = got.iter().map(|(s, k, _)| (s.as_str(), *k)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let got = toks("Selon M. Macron. Il a dit : « Moscou », puis Mme. Le Pen.");
+        let starts: Vec<&str> =
+            got.iter().filter(|(_, _, s)| *s).map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(starts, ["Selon", "Il", "«", "Moscou"]);
+    }
+
+    #[test]
+    fn hyphenated_given_names() {
+        let lex = Lexicon::get();
+        let mut out = Vec::new();
+        let text = "Jean-Pierre Saint-Just Franco-Américaine";
+        tokenize(text, lex, &mut String::new(), &mut out);
+        assert_ne!(out[0].flags & lexicon::GIVEN, 0);
+        assert_eq!(out[1].flags & lexicon::GIVEN, 0);
+        assert_ne!(out[2].flags & lexicon::NATIONALITY, 0);
+    }
+}
