@@ -1,0 +1,261 @@
+//! What is not article text: navigation, scripts, share widgets, related-article blocks,
+//! captions, bylines, footers, and the paragraphs that only point elsewhere ("Lire aussi").
+
+use scraper::ElementRef;
+
+/// Elements whose content is never body text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "form",
+    "label",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "figure",
+    "figcaption",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "dialog",
+    "menu",
+];
+
+/// Words of `class` and `id` values that mark page furniture. Matched against whole words
+/// (split on anything but letters and digits), so `pub` skips `pave_pub` but not `publication`.
+const SKIP_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "ariane",
+    "auteur",
+    "auteurs",
+    "author",
+    "authors",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "commentaires",
+    "consent",
+    "cookie",
+    "cookies",
+    "credit",
+    "credits",
+    "date",
+    "footer",
+    "keywords",
+    "legende",
+    "lireaussi",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "partage",
+    "popup",
+    "promo",
+    "pub",
+    "publicite",
+    "reactions",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signature",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "taboola",
+    "tags",
+    "toolbar",
+    "widget",
+];
+
+/// Adjacent word pairs of `class` and `id` values that mark related-article blocks.
+const SKIP_PAIRS: &[(&str, &str)] = &[
+    ("lire", "aussi"),
+    ("a", "lire"),
+    ("voir", "aussi"),
+    ("read", "more"),
+    ("see", "also"),
+    ("tool", "bar"),
+    ("en", "savoir"),
+];
+
+/// `itemprop` values that hold metadata shown inside an article, not its text.
+const SKIP_ITEMPROPS: &[&str] =
+    &["author", "creator", "publisher", "copyrightholder", "datepublished", "datemodified"];
+
+/// ARIA roles of page furniture.
+const SKIP_ROLES: &[&str] =
+    &["navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog"];
+
+/// Whether an element and its subtree are page furniture rather than article text.
+pub(super) fn skip_element(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if SKIP_TAGS.contains(&e.name()) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v == "true") {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| SKIP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    if let Some(props) = e.attr("itemprop")
+        && props
+            .split_whitespace()
+            .any(|p| SKIP_ITEMPROPS.contains(&p.to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    e.attr("class").is_some_and(furniture_name) || e.attr("id").is_some_and(furniture_name)
+}
+
+/// Whether a `class` or `id` value names page furniture.
+pub(super) fn furniture_name(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| SKIP_WORDS.contains(w))
+        || words.windows(2).any(|p| SKIP_PAIRS.contains(&(p[0], p[1])))
+}
+
+/// Openings of paragraphs that point to other articles or credit the page.
+const POINTER_OPENINGS: &[&str] = &[
+    "lire aussi",
+    "a lire aussi",
+    "à lire aussi",
+    "lire également",
+    "a lire également",
+    "à lire également",
+    "lire notre",
+    "lire :",
+    "lire:",
+    "voir aussi",
+    "à voir aussi",
+    "a voir aussi",
+    "à voir :",
+    "a voir :",
+    "read more",
+    "see also",
+    "related:",
+];
+
+/// Openings of short paragraphs that are bylines, dates or copyright lines.
+const CREDIT_OPENINGS: &[&str] = &[
+    "©",
+    "(c)",
+    "copyright",
+    "tous droits réservés",
+    "all rights reserved",
+    "publié le",
+    "mis à jour le",
+    "publicité",
+];
+
+/// Whether a cleaned paragraph is furniture by its wording: a pointer to another article
+/// ("Lire aussi : …"), or a short credit, date or copyright line.
+pub(super) fn furniture_text(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    if POINTER_OPENINGS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    let short = p.chars().count() < 120;
+    short && (CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) || byline(p))
+}
+
+/// `Par Martin Untersinger`, `By Jane Doe`: the word, then a capitalized name ("Par ailleurs"
+/// is prose).
+fn byline(p: &str) -> bool {
+    let mut words = p.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    let next_is_name = words.next().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    matches!(first.as_str(), "par" | "by") && next_is_name && p.split_whitespace().count() <= 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Selector};
+
+    #[test]
+    fn furniture_by_name() {
+        let cases = [
+            ("sticky-block-column sticky-lire-aussi", true),
+            ("a-lire-aussi blocHref o_r_url_lireaussi", true),
+            ("pave_pub", true),
+            ("osocial-share", true),
+            ("share-container clear", true),
+            ("related-content", true),
+            ("date", true),
+            ("update", false),
+            ("article-body mod", false),
+            ("contenu_article js_article_body", false),
+            ("provider-afp-news", false),
+            ("publication", false),
+            ("shadow", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(furniture_name(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn furniture_by_element() {
+        let html = Html::parse_fragment(
+            r#"<nav>a</nav><div class="x" aria-hidden="true">b</div><span itemprop="author creator">c</span><div role="navigation">d</div><p class="chapo">e</p><div id="comments">f</div>"#,
+        );
+        let sel = Selector::parse("nav, div, span, p").unwrap();
+        let got: Vec<bool> = html.select(&sel).map(skip_element).collect();
+        assert_eq!(got, [true, true, true, true, false, true]);
+    }
+
+    #[test]
+    fn furniture_by_wording() {
+        let cases = [
+            ("Lire aussi : Les critiques de la CNIL", true),
+            ("À lire aussi Les Palestiniens menacent", true),
+            ("A lire aussi", true),
+            ("© AFP 2020", true),
+            ("Par Martin Untersinger", true),
+            ("Publié le mercredi 20 mai 2020 à 20h45", true),
+            ("Lire la suite de l'article plus loin ne commence pas par un pointeur.", false),
+            ("Par ailleurs, deux personnes ont été blessées.", false),
+            ("De Gaulle a prononcé ce discours le 18 juin 1940 depuis Londres, sur la BBC.", false),
+            (
+                "Par ailleurs, le gouvernement a annoncé mardi une série de mesures destinées à soutenir les entreprises les plus touchées par la crise, dont le détail sera publié jeudi.",
+                false,
+            ),
+            ("Le président palestinien Mahmoud Abbas a renouvelé ses menaces.", false),
+        ];
+        for (p, want) in cases {
+            assert_eq!(furniture_text(p), want, "{p}");
+        }
+    }
+}
