@@ -26,7 +26,8 @@ pub(super) const CIVILITY: u32 = 1 << 5;
 pub(super) const PARTICLE: u32 = 1 << 6;
 /// A verb or preposition that introduces a speaker (`déclaré`, `explique`, `selon`).
 pub(super) const SPEECH: u32 = 1 << 7;
-/// A head noun of a thing named after a person (`rue`, `lycée`, `prix`).
+/// A head noun of a thing named after a person (`rue`, `lycée`, `prix`), or a brand word
+/// followed by a given name (`Aston Martin`).
 pub(super) const NAMING: u32 = 1 << 8;
 /// A nationality or demonym (`colombien`, `Suédois`).
 pub(super) const NATIONALITY: u32 = 1 << 9;
@@ -81,7 +82,8 @@ alpiniste navigateur navigatrice skipper explorateur astronaute spationaute mona
 souveraine émir sultan cheikh ayatollah président-directeur directeur-général inspecteur
 inspectrice contrôleur auditeur enquêteur enquêtrice commissaire-priseur collectionneur
 collectionneuse octogénaire nonagénaire quadragénaire quinquagénaire sexagénaire septuagénaire
-trentenaire quadra quinqua adolescent adolescente fillette garçon
+trentenaire quadra quinqua adolescent adolescente fillette garçon polémiste essayiste
+idéologue commentateur commentatrice personnalité opposante leader porte-drapeau égérie
 ";
 
 const CIVILITIES: &str = "
@@ -122,10 +124,11 @@ amendement plan rapport fonds galerie parc jardin hôtel résidence cité quarti
 navire porte-avions paquebot opération rond-point esplanade tour tunnel canal promotion bourse
 chaire concours festival orchestre label maison marque fondations complexe espace auditorium
 amphithéâtre pavillon palais villa domaine lycées collèges écoles rues avenues
+aston
 ";
 
 const DETERMINERS: &str =
-    "le la les l' un une son sa ses leur leurs notre votre ce cet cette du de des d'";
+    "le la les l' un une son sa ses leur leurs notre votre ce cet cette du de des d' the";
 
 const MODIFIERS: &str = "
 ancien ancienne anciens ex nouveau nouvel nouvelle actuel actuelle futur future jeune jeunes

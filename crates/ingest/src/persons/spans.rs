@@ -94,7 +94,8 @@ fn particles_join(toks: &[Token], j: usize) -> Option<usize> {
         k += 1;
     }
     let next = toks.get(k)?;
-    (k > j && next.kind == Kind::Name && next.flags & (PLACE | ORG | COMMON | ROLE) == 0)
+    // A given name after `de` starts another name (`La Traviata de Giuseppe Verdi`).
+    (k > j && next.kind == Kind::Name && next.flags & (PLACE | ORG | COMMON | ROLE | GIVEN) == 0)
         .then_some(k)
 }
 
@@ -145,6 +146,16 @@ fn classify(
             break;
         }
     }
+    // An unknown word glued before a given name and a surname is a name of something else
+    // (`du Crif Francis Kalifat`).
+    if a < j
+        && toks[a].flags & GIVEN == 0
+        && let Some(g) =
+            (a + 1..j).find(|&g| toks[g].kind == Kind::Name && toks[g].flags & GIVEN != 0)
+        && toks[g + 1..j].iter().any(|t| t.kind == Kind::Name && !is_particle(t))
+    {
+        a = g;
+    }
     let mut b = j;
     while b > a && matches!(toks[b - 1].kind, Kind::Lower | Kind::Elision) {
         b -= 1;
@@ -155,9 +166,11 @@ fn classify(
     if words == 0 || words > MAX_WORDS {
         return None;
     }
+    // Initials do not tell `Donald J. Trump` from `Donald Trump`, but they are all there is
+    // of an anonymised surname (`Thomas P.`).
     let key = run
         .iter()
-        .filter(|t| t.kind != Kind::Initial)
+        .filter(|t| t.kind != Kind::Initial || words == 1)
         .map(|t| {
             super::lexicon::fold_into(&text[t.start..t.end], buf);
             buf.clone()
@@ -182,7 +195,9 @@ fn classify(
         return Some(cand);
     }
     if words == 1 {
-        if cue != Cue::None || (!given_first && role_just_before(toks, i)) {
+        if given_first && run.len() > 1 && run[run.len() - 1].kind == Kind::Initial {
+            cand.grade = Grade::Person;
+        } else if cue != Cue::None || (!given_first && role_just_before(toks, i)) {
             cand.grade = Grade::Cued;
         }
         return Some(cand);
@@ -198,11 +213,15 @@ fn classify(
     if common {
         return Some(cand);
     }
+    // After `de`, an unknown name is the complement of what precedes (`transfuge de Valeurs
+    // Actuelles, chef de…`, `rédacteur en chef de Valeurs Actuelles`): the context says nothing.
+    let complement = i > 0
+        && matches!(&text[toks[i - 1].start..toks[i - 1].end], "de" | "du" | "des" | "d'" | "d’");
     let evidence = cue != Cue::None
-        || role_before(toks, i)
+        || !complement && role_before(toks, i)
         || speech_before(toks, i)
-        || apposition_after(toks, j)
-        || speech_after(toks, j);
+        || !complement && apposition_after(toks, j)
+        || !complement && speech_after(toks, j);
     cand.grade = if evidence { Grade::Person } else { Grade::Weak };
     Some(cand)
 }
@@ -306,7 +325,8 @@ fn is_years(t: &Token) -> bool {
 /// `Casey Dunn détaille`).
 fn speech_after(toks: &[Token], j: usize) -> bool {
     for t in toks.iter().skip(j).take(4) {
-        if t.flags & SPEECH != 0 && t.kind == Kind::Lower && t.flags & AUX == 0 {
+        // Prepositions (`selon`, `pour`) introduce a speaker after them, not before.
+        if t.flags & SPEECH != 0 && t.kind == Kind::Lower && t.flags & (AUX | BREAK) == 0 {
             return true;
         }
         let skip = t.is(',') || t.kind == Kind::Elision || t.flags & AUX != 0;
