@@ -294,7 +294,11 @@ fn is_code(p: &str) -> bool {
 fn authors_from_byline(byline: &str) -> Vec<String> {
     let mut s = normalize::clean(byline);
     for prefix in ["by ", "par ", "von ", "door ", "por "] {
-        if s.len() > prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        // `get`: the byline may hold a multi-byte character where the prefix would end.
+        if let Some(head) = s.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+            && s.len() > prefix.len()
+        {
             s = s[prefix.len()..].to_owned();
             break;
         }
@@ -594,6 +598,8 @@ mod tests {
             ("By Staff Reporter", &[]),
             ("Situation serious, ready for all scenarios says EC", &[]),
             ("Par Ursula von der Leyen", &["Ursula von der Leyen"]),
+            ("Béatrice Le Fur", &["Béatrice Le Fur"]),
+            ("Ané Diallo", &["Ané Diallo"]),
         ];
         for (byline, want) in cases {
             assert_eq!(authors_from_byline(byline), *want, "{byline:?}");
