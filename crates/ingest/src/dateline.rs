@@ -42,6 +42,16 @@ pub(crate) struct Dateline {
     pub len: usize,
 }
 
+impl Dateline {
+    /// Whether the dateline is only a place in capitals and a dash (`OTTAWA - `), with no
+    /// agency and no date. French sites write their rubrics the same way (`FAIT DIVERS - `,
+    /// `JUSTICE - `, `MONACO - `), so take a bare dateline only with other evidence (a
+    /// `<dateline>` element naming the same place, an English-language wire).
+    pub(crate) fn is_bare(&self) -> bool {
+        self.agency.is_none() && self.date.is_none()
+    }
+}
+
 /// Recognizes a dateline opening `text` (a first body paragraph, or a `<dateline>` element on
 /// its own) and returns it, or `None` when `text` does not start with one.
 ///
@@ -141,7 +151,7 @@ pub(crate) fn place(s: &str) -> Option<String> {
             return None;
         }
     }
-    if words.len() == 1 && (is_flag(s) || is_calendar_word(s)) {
+    if is_flag(s) || (words.len() == 1 && is_calendar_word(s)) {
         return None;
     }
     Some(usual_case(&words.join(" ")))
@@ -161,8 +171,32 @@ fn is_particle(w: &str) -> bool {
     PARTICLES.contains(&head)
 }
 
-/// Wire flags and rubric words that open a paragraph in capitals without being a place.
+/// Wire flags and rubric words that open a paragraph in capitals without being a place
+/// (`URGENT - `, `INSOLITE - `, `VIDÉO - `).
 const FLAGS: &[&str] = &[
+    "insolite",
+    "enquete",
+    "reportage",
+    "temoignage",
+    "temoignages",
+    "sondage",
+    "carte",
+    "infographie",
+    "chronique",
+    "decryptage",
+    "portrait",
+    "tribune",
+    "revue de presse",
+    "derniere minute",
+    "alerte info",
+    "exclu",
+    "videos",
+    "photos",
+    "audio",
+    "a la une",
+    "resume",
+    "recit",
+    "zoom",
     "urgent",
     "flash",
     "alerte",
@@ -291,6 +325,12 @@ const WEEKDAYS: &[&str] = &[
     "sabado",
     "domingo",
 ];
+
+/// Whether `word` names a month (also abbreviated: `janv`, `Nov.`) or a weekday, in French,
+/// English, Spanish, Italian, German or Portuguese.
+pub(crate) fn is_calendar_token(word: &str) -> bool {
+    is_month(word) || is_weekday(word)
+}
 
 fn is_month(word: &str) -> bool {
     let w = label_key(word.trim_end_matches('.'));
@@ -645,6 +685,7 @@ mod tests {
         ];
         for (text, city, agency, date, rest) in cases {
             let got = find(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(got.is_bare(), agency.is_none() && date.is_none(), "{text:?}");
             assert_eq!(got.city, *city, "{text:?}");
             assert_eq!(got.agency.as_deref(), *agency, "{text:?}");
             assert_eq!(got.date.as_deref(), *date, "{text:?}");
@@ -663,6 +704,9 @@ mod tests {
             "Tillakaratne Dilshan (cricket) - Former Sri Lanka opener",
             "CRICKET: First Test, Pakistan v England - Sky Sports",
             "URGENT - Le Premier ministre démissionne",
+            "INSOLITE - Ce couple de Saint-Brieuc n'a pas compris",
+            "VIDÉO - Le président s'exprime",
+            "REVUE DE PRESSE - Les journaux reviennent",
             "Lundi, 15 février 2022 - un jour comme un autre",
             "En 2020, la pandémie a tout changé.",
             "Jan. 12 (BusinessDesk) - The receivers",

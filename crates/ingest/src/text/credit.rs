@@ -8,8 +8,8 @@
 use jiff::Timestamp;
 
 use super::names;
-use crate::dates;
 use crate::normalize::label_key;
+use crate::{dateline, dates};
 
 /// What a credit line says.
 #[derive(Debug, Default, PartialEq)]
@@ -95,8 +95,21 @@ fn is_signature(seg: &str) -> bool {
 /// A date segment, with its label: `15.02.2022`, `Mıse À Jour : 15.02.2022`, `Publié le 15
 /// juin 2020 à 16h40`.
 fn date(seg: &str) -> Option<(Label, Timestamp)> {
+    // A date, not a sentence that holds one (`Le 12 juin 2018, Karim B. avait…`).
+    if seg.split_whitespace().count() > 10 || seg.chars().count() > 60 {
+        return None;
+    }
     let digit = seg.find(|c: char| c.is_ascii_digit())?;
     let (label_text, value) = seg.split_at(digit);
+    // Only date words after the label (`Le 7 janvier 2020, elle ressent…` is a sentence).
+    let date_word = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || dateline::is_calendar_token(w)
+            || matches!(label_key(w).as_str(), "a" | "at" | "le" | "on" | "h" | "gmt" | "utc")
+    };
+    if !value.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(date_word) {
+        return None;
+    }
     let key = label_key(label_text.trim_end_matches([' ', ':', ',', '\u{a0}']));
     let key = key.strip_suffix(" le").or_else(|| key.strip_suffix(" on")).unwrap_or(&key);
     let label = if UPDATED.iter().any(|l| key.starts_with(l)) {
@@ -198,6 +211,11 @@ mod tests {
             ("La Russie a déployé plus de 100 000 soldats le long de sa frontière.", None),
             ("Ekip | sans date", None),
             ("Le 15.02.2022 - le sommet", None),
+            ("Le 7 janvier 2020, elle ressent les contractions.", None),
+            (
+                "Le 12 juin 2018, Karim Bouembassa, 41 ans, avait aspergé d'acide son ex-compagne",
+                None,
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(&parse(line), want, "{line:?}");

@@ -41,6 +41,9 @@ use trailer::Trailer;
 /// The header block never spans more lines than this.
 const HEADER_MAX: usize = 12;
 
+/// How many headline lines under a see-also heading are taken for its links.
+const SEE_ALSO_LINKS: usize = 4;
+
 /// A non-empty line, cleaned, and the block (run of lines between blank lines) it belongs to.
 #[derive(Debug)]
 struct Line {
@@ -58,9 +61,10 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     }
 
     let (end, signature) = header_end(&lines);
-    let header: Vec<&Line> = lines[..end - usize::from(signature.is_some())].iter().collect();
+    let header_len = end - usize::from(signature.is_some());
     let mut lead_paragraphs = Vec::new();
-    let agency_layout = read_header(&header, signature.is_some(), &mut d, &mut lead_paragraphs);
+    let agency_layout =
+        read_header(&lines, header_len, signature.is_some(), &mut d, &mut lead_paragraphs);
 
     let body_from = if agency_layout {
         end
@@ -81,7 +85,9 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         d.agency = Some(sig.agency);
         d.dateline = Some(sig.city);
         d.authors.extend(sig.authors);
-    } else if let Some(dl) = d.body.first().and_then(|p| dateline::find(p)) {
+    } else if let Some(dl) =
+        d.body.first().and_then(|p| dateline::find(p)).filter(|dl| !dl.is_bare())
+    {
         d.dateline = Some(dl.city);
         d.agency = dl.agency;
         if d.published.is_none() {
@@ -130,13 +136,15 @@ fn story_lines(
     notice_agency: &mut Option<&'static str>,
 ) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
-    let mut in_links = false;
+    // Lines still to check as links under a see-also heading.
+    let mut links = 0;
     for line in lines {
         // Links under a see-also heading are headlines: no sentence of the story.
-        if in_links && !is_sentence(&line.text) {
+        if links > 0 && !is_sentence(&line.text) && line.text.split_whitespace().count() <= 15 {
+            links -= 1;
             continue;
         }
-        in_links = false;
+        links = 0;
         match trailer::classify(&line.text) {
             Some(Trailer::Translator(name)) => {
                 translator.get_or_insert(name);
@@ -144,7 +152,9 @@ fn story_lines(
             Some(Trailer::Boilerplate(agency)) => {
                 *notice_agency = notice_agency.or(agency);
             }
-            Some(Trailer::SeeAlso { heading_only }) => in_links = heading_only,
+            Some(Trailer::SeeAlso { heading_only }) => {
+                links = if heading_only { SEE_ALSO_LINKS } else { 0 };
+            }
             Some(Trailer::Share) => {}
             None => out.push(line),
         }
@@ -171,16 +181,27 @@ fn header_end(lines: &[Line]) -> (usize, Option<signature::Signature>) {
     (end, None)
 }
 
-/// Interprets the header lines (signature excluded) into `d`. Lines it cannot place go to
-/// `lead`, as paragraphs before the body. Returns whether the header has the marks of an
+/// Interprets the first `n` lines, the header (signature excluded), into `d`. Lines it cannot
+/// place go to `lead`, as paragraphs before the body. Returns whether the header has the marks of an
 /// agency layout (credit line, byline, dash lede, repeated title or signature); without them
 /// it leaves `d` untouched and the caller reads plain text.
-fn read_header(header: &[&Line], signed: bool, d: &mut Dispatch, lead: &mut Vec<String>) -> bool {
+fn read_header(
+    lines: &[Line],
+    n: usize,
+    signed: bool,
+    d: &mut Dispatch,
+    lead: &mut Vec<String>,
+) -> bool {
+    let header = &lines[..n];
     let text = |k: usize| header[k].text.as_str();
     let credit_at: Vec<usize> =
         (0..header.len()).filter(|&k| credit::parse(text(k)).is_some()).collect();
     let byline_at = (0..header.len()).find(|&k| names::byline(text(k)).is_some());
-    let lede_at = (0..header.len()).find(|&k| lede(text(k)).is_some());
+    // A dash line is the lede near the top, or anywhere before the credit or signature.
+    let lede_at = (0..header.len()).find(|&k| {
+        top_lede(lines, k)
+            || (lede(lines, k).is_some() && (signed || credit_at.iter().any(|&c| c > k)))
+    });
     let special = |k: usize| credit_at.contains(&k) || byline_at == Some(k) || lede_at == Some(k);
     let repeat = (0..header.len()).find_map(|i| {
         let key = letters(text(i));
@@ -216,7 +237,7 @@ fn read_header(header: &[&Line], signed: bool, d: &mut Dispatch, lead: &mut Vec<
     }
     if let Some(k) = lede_at {
         used[k] = true;
-        d.lede = lede(text(k)).map(str::to_owned);
+        d.lede = lede(lines, k).map(str::to_owned);
     }
 
     // The title: the line repeated further down, or the last of the lines before the first
@@ -266,10 +287,29 @@ fn read_header(header: &[&Line], signed: bool, d: &mut Dispatch, lead: &mut Vec<
     true
 }
 
-/// The lede of a line that opens with a dash or bullet (`- Le Secrétaire général…`).
-fn lede(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix(['-', '–', '—', '•'])?;
-    let rest = rest.trim_start();
+/// The lede of line `k` when it opens with a dash (`- Le Secrétaire général…`).
+/// Not when a dash also closes it (`- Pearl Harbor -` is a subheading) or when the lines
+/// around it open with dashes too (a list).
+fn lede(lines: &[Line], k: usize) -> Option<&str> {
+    let rest = dashed(&lines[k].text)?;
+    let listed =
+        |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(|l| dashed(&l.text).is_some());
+    if rest.ends_with(['-', '–', '—']) || listed(k.checked_sub(1)) || listed(Some(k + 1)) {
+        return None;
+    }
+    Some(rest)
+}
+
+/// Whether line `k` is a dash lede by its place alone: among the first three lines, and a
+/// sentence's length (a short dash line there is a subheading: `- Chômage partiel`).
+fn top_lede(lines: &[Line], k: usize) -> bool {
+    k <= 2 && lede(lines, k).is_some_and(|l| l.split_whitespace().count() >= 8)
+}
+
+/// The text after an opening dash and a space (not `-69,6°C`).
+fn dashed(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['-', '–', '—'])?;
+    let rest = rest.strip_prefix(char::is_whitespace)?.trim_start();
     rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"«“'".contains(c))
         .then_some(rest)
 }
@@ -278,7 +318,7 @@ fn lede(line: &str) -> Option<&str> {
 /// or a paragraph that opens with a dateline. Header marks never are.
 fn is_story(lines: &[Line], k: usize) -> bool {
     let t = &lines[k].text;
-    if lede(t).is_some() || credit::parse(t).is_some() || names::byline(t).is_some() {
+    if top_lede(lines, k) || credit::parse(t).is_some() || names::byline(t).is_some() {
         return false;
     }
     if is_sentence(t) || dateline::find(t).is_some() {
@@ -311,12 +351,16 @@ fn ends_with_period(t: &str) -> bool {
     t.ends_with('.') && !t.ends_with("..")
 }
 
-/// A headline: short, with a letter, no final period.
+/// A headline: short, with a letter, no final period (an ellipsis, or a period closing a
+/// quotation or initials, does not count: `… et le grand gagnant est...`, `… : "Les Guignols
+/// sont redevenus comme avant."`, `Renault Twingo Z.E.`).
 fn is_title(t: &str) -> bool {
-    t.split_whitespace().count() <= 25
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let initials = last.contains('.') && last.split('.').all(|p| p.chars().count() <= 2);
+    t.split_whitespace().count() <= 35
         && t.chars().count() <= 200
         && t.chars().any(char::is_alphabetic)
-        && !ends_with_period(t)
+        && (!t.ends_with('.') || t.ends_with("..") || initials)
 }
 
 /// A section or desk name: one to three words, no digits, no sentence punctuation
@@ -415,10 +459,10 @@ mod tests {
                 "Le premier paragraphe du corps de la dépêche, assez long.",
             ),
             (
-                "Un titre\n\n- Un chapô\n\nPARIS, 21 jan 2019 (AFP) - Le procès de deux anciens fonctionnaires s'ouvre.",
+                "Un titre\n\n- Un chapô qui résume la dépêche en une phrase\n\nPARIS, 21 jan 2019 (AFP) - Le procès de deux anciens fonctionnaires s'ouvre.",
                 None,
                 "Un titre",
-                Some("Un chapô"),
+                Some("Un chapô qui résume la dépêche en une phrase"),
                 None,
                 Some("Paris"),
                 Some("AFP"),
@@ -482,6 +526,53 @@ mod tests {
     }
 
     #[test]
+    fn dash_lines_near_the_top() {
+        // (text, lede, first paragraph)
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            (
+                "Titre\n\n- Le chapô de la dépêche, qui résume toute l'affaire\n\nLe corps.",
+                Some("Le chapô de la dépêche, qui résume toute l'affaire"),
+                "Le corps.",
+            ),
+            (
+                "Titre\n\n- Mise en garde d'Einstein -\n\nLe corps.",
+                None,
+                "- Mise en garde d'Einstein -",
+            ),
+            (
+                "Titre\n\n- Orange versera une prime.\n- Iliad aussi.",
+                None,
+                "- Orange versera une prime.",
+            ),
+            ("Titre\n\n• Hausses de salaires\n\nLe corps.", None, "• Hausses de salaires"),
+            ("Titre\n\n- Chômage partiel\n\nLe corps.", None, "- Chômage partiel"),
+        ];
+        for (text, lede, first) in cases {
+            let d = parse(text).unwrap();
+            assert_eq!(d.title, "Titre", "{text:?}");
+            assert_eq!(d.lede.as_deref(), *lede, "{text:?}");
+            assert_eq!(d.body.first().map(String::as_str), Some(*first), "{text:?}");
+        }
+        let d = parse("-69,6°C: un record de froid\n\nLe corps du texte.").unwrap();
+        assert_eq!(d.title, "-69,6°C: un record de froid");
+    }
+
+    #[test]
+    fn titles() {
+        let cases = [
+            ("Renault Twingo Z.E.", true),
+            ("The Voice 7 : et le grand gagnant est...", true),
+            ("Marc-Antoine Le Bret : \"Les Guignols sont redevenus comme avant.\"", true),
+            ("Qui va succéder à Jens Stoltenberg ?", true),
+            ("Le ministre a démissionné.", false),
+            ("123", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_title(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn no_usable_line() {
         for text in ["", "\n\n***\n---\n", "Bu haberi paylaşın\nA Lire Aussi"] {
             assert!(matches!(parse(text), Err(ErrorKind::NotAnArticle(_))), "{text:?}");
@@ -492,5 +583,9 @@ mod tests {
     fn see_also_links_are_dropped() {
         let d = parse("Titre\n\nLe corps de la dépêche tient dans cette phrase assez longue.\n\nÀ lire aussi\n\nUn autre titre\nEncore un titre\n\nBu haberi paylaşın").unwrap();
         assert_eq!(d.body, ["Le corps de la dépêche tient dans cette phrase assez longue."]);
+        // Only a few headlines under the heading are links; the story goes on after them.
+        let text = "Titre\n\nUne phrase du corps de la dépêche, assez longue pour en être une.\n\nLire aussi\n\nUn lien\n\nUn intertitre\n\nUn autre\n\nEncore un\n\nLa suite du corps\n\nLa fin du corps";
+        let d = parse(text).unwrap();
+        assert_eq!(d.body[1..], ["La suite du corps", "La fin du corps"]);
     }
 }

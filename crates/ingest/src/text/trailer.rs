@@ -71,6 +71,11 @@ const SEE_ALSO: &[&str] = &[
     "bunlar da ilginizi cekebilir",
 ];
 
+/// "Read more" links of aggregated copies (`Lire la suite sur Le Figaro`), opening a short
+/// line.
+const READ_MORE: &[&str] =
+    &["lire la suite", "voir la suite", "la suite sur", "read more on", "devamini oku"];
+
 /// Share buttons (the whole line).
 const SHARE: &[&str] = &[
     "bu haberi paylasin",
@@ -107,6 +112,9 @@ pub(super) fn classify(line: &str) -> Option<Trailer> {
                 return Some(Trailer::SeeAlso { heading_only: false });
             }
         }
+    }
+    if line.split_whitespace().count() <= 8 && READ_MORE.iter().any(|p| bare.starts_with(p)) {
+        return Some(Trailer::Boilerplate(None));
     }
     if let Some(name) = translator(line) {
         return Some(Trailer::Translator(name));
@@ -175,6 +183,8 @@ mod tests {
             ("Lire aussi : Le sommet de l'OTAN", Some(Trailer::SeeAlso { heading_only: false })),
             ("Bu haberi paylaşın", Some(Trailer::Share)),
             ("Share this article", Some(Trailer::Share)),
+            ("Lire la suite sur Le Figaro", Some(Trailer::Boilerplate(None))),
+            ("Lire la suite du discours du président au Sénat, prononcé hier soir", None),
             ("Partager :", Some(Trailer::Share)),
             ("Le ministre a partagé son analyse.", None),
             ("Lire aussi les Misérables est un plaisir.", None),
