@@ -1,5 +1,6 @@
 //! One integration-test binary, one module per theme.
 
+mod index;
 mod ingest;
 mod ingest_html;
 mod ingest_iptc;

@@ -1,1 +1,35 @@
-fn main() {}
+//! `depeche`: index and search folders of French news dispatches.
+//!
+//! Thin on purpose: parse the arguments, validate them, call the libraries, print. Errors
+//! become exit codes in one place: 0 all good, 1 done but some input was skipped, 2 usage or
+//! fatal error.
+
+mod args;
+mod cmd;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("depeche: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let schema = cli.global.schema()?;
+    match cli.command {
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Index(a) => cmd::index::run(a, &schema),
+        Command::Stats(a) => cmd::stats::run(a, &schema),
+    }
+}

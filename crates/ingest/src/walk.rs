@@ -88,6 +88,8 @@ impl Walker {
                         Some("hidden")
                     } else if is_temporary(&name) {
                         Some("temporary file")
+                    } else if entry.file_type().is_file() && is_documentation(&name) {
+                        Some("documentation file")
                     } else {
                         None
                     };
@@ -159,6 +161,15 @@ fn is_temporary(name: &str) -> bool {
         || matches!(lower.as_str(), "thumbs.db" | "desktop.ini")
 }
 
+/// README, LICENSE and the like: folders of dispatches often carry one, and it is not news.
+fn is_documentation(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG" | "NOTICE" | "AUTHORS"
+    )
+}
+
 /// A UTF-8 spelling of a path for ids and index keys: valid UTF-8 as is, other bytes escaped
 /// as `\xNN`, so two different paths never share a key.
 pub fn path_key(path: &Path) -> String {
@@ -208,7 +219,9 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("b/sub")).unwrap();
         std::fs::create_dir_all(root.join(".git")).unwrap();
-        for f in ["b/sub/z.txt", "b/a.txt", "c.txt", ".hidden.txt", ".git/HEAD", "d.txt~"] {
+        for f in
+            ["b/sub/z.txt", "b/a.txt", "c.txt", ".hidden.txt", ".git/HEAD", "d.txt~", "README.md"]
+        {
             std::fs::write(root.join(f), "x").unwrap();
         }
         #[cfg(unix)]
@@ -225,7 +238,7 @@ mod tests {
             .collect();
         assert_eq!(files, ["b/a.txt", "b/sub/z.txt", "c.txt"]);
         let ignored = entries.iter().filter(|e| matches!(e, WalkEntry::Ignored { .. })).count();
-        assert_eq!(ignored, 3, "{entries:?}");
+        assert_eq!(ignored, 4, "{entries:?}");
         #[cfg(unix)]
         assert!(
             entries

@@ -1,0 +1,114 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use depeche_index::Schema;
+
+/// Index and search folders of French news dispatches.
+#[derive(Debug, Parser)]
+#[command(name = "depeche", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options of every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Index schema file (default: the schema built into depeche, `index-schema/dispatches.toml`).
+    #[arg(long, global = true, env = "DEPECHE_SCHEMA", value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+}
+
+impl Global {
+    pub fn schema(&self) -> anyhow::Result<Schema> {
+        match &self.schema {
+            Some(path) => {
+                Schema::load(path).with_context(|| "cannot use the schema file".to_string())
+            }
+            None => Ok(Schema::embedded()),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read dispatches and print them (no index needed).
+    Ingest(IngestArgs),
+    /// Index files and folders of dispatches (incremental: unchanged files are skipped).
+    Index(IndexArgs),
+    /// Show what an index holds.
+    Stats(StatsArgs),
+}
+
+/// Where the index lives.
+#[derive(Debug, Args)]
+pub struct IndexDir {
+    /// Index directory.
+    #[arg(
+        long = "index",
+        env = "DEPECHE_INDEX",
+        default_value = "depeche-index",
+        value_name = "DIR"
+    )]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print one JSON array of dispatches.
+    #[arg(long)]
+    pub json: bool,
+    /// Largest file read, in MiB.
+    #[arg(long, default_value_t = 20, value_name = "MIB")]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders to index.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Start from an empty index (needed after a schema change).
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Remove dispatches whose file is no longer under PATH.
+    #[arg(long)]
+    pub prune: bool,
+    /// Also commit every N records, so a long run can be interrupted and resumed.
+    #[arg(long, value_name = "N")]
+    pub commit_every: Option<u64>,
+    /// Memory budget of the index writer, in MiB.
+    #[arg(long, default_value_t = 200, value_name = "MIB")]
+    pub memory: usize,
+    /// Threads for reading and indexing (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Largest file read, in MiB (NDJSON files are read line by line, the cap is per line).
+    #[arg(long, default_value_t = 20, value_name = "MIB")]
+    pub max_file_size: u64,
+    /// Index every copy and version on its own instead of grouping them.
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// Print the summary as JSON (with every skipped file).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,3 @@
+pub mod index;
+pub mod ingest;
+pub mod stats;
