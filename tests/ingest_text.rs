@@ -104,6 +104,11 @@ fn variants_keep_the_fields_they_still_have() {
         assert_eq!((&d.id, &d.story), (&seed.id, &seed.story), "{name}");
     }
 
+    // The fixtures hold what they are named for (a checkout that rewrote them would not).
+    let bytes = |name: &str| std::fs::read_to_string(text_dir().join(name)).expect("fixture");
+    assert_eq!(bytes("aa-variant-crlf.txt").matches("\r\n").count(), 42);
+    assert!(!bytes("aa-variant-apostrophes.txt").contains('\''));
+
     // Typographic apostrophes are kept as written, and the story still matches.
     let d = read("aa-variant-apostrophes.txt");
     assert_eq!(d.title, TITLE.replace('\'', "’"));

@@ -113,7 +113,7 @@ pub(crate) fn find(text: &str) -> Option<Dateline> {
         if region {
             return None;
         }
-        if date.is_none() && !(is_capitals(raw_place) && !is_flag(raw_place)) {
+        if date.is_none() && (!is_capitals(raw_place) || is_flag(raw_place)) {
             return None;
         }
         let next = text[i..].chars().next();
@@ -587,7 +587,9 @@ mod tests {
     #[test]
     fn forms_of_the_wires() {
         // (text, city, agency, date, what follows the dateline)
-        let cases: &[(&str, &str, Option<&str>, Option<&str>, &str)] = &[
+        type Case =
+            (&'static str, &'static str, Option<&'static str>, Option<&'static str>, &'static str);
+        let cases: &[Case] = &[
             (
                 "Bruxelles, 15 février 2022 (AFP) - Le secrétaire général",
                 "Bruxelles",

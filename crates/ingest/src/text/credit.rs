@@ -122,7 +122,7 @@ fn date(seg: &str) -> Option<(Label, Timestamp)> {
     // `15.02.2022 à 16h40`: the word between date and time is noise for the date parser.
     let value = value.replace(" à ", " ").replace(" at ", " ").replace(", ", " ");
     let ts = dates::parse(&value).or_else(|| dates::parse(seg))?;
-    if label == Label::None && !key.is_empty() && !is_weekday_prefix(&key) {
+    if label == Label::None && !key.is_empty() && !is_weekday_prefix(key) {
         return None;
     }
     Some((label, ts))

@@ -261,19 +261,19 @@ fn read_header(
             d.section = Some(text(t - 1).to_owned());
         }
         let key = letters(&d.title);
-        for k in 0..header.len() {
-            if !used[k] && letters(text(k)) == key {
-                used[k] = true;
+        for (line, used) in header.iter().zip(used.iter_mut()) {
+            if letters(&line.text) == key {
+                *used = true;
             }
         }
     }
 
     let title_at = title_at.unwrap_or(0);
-    for k in 0..header.len() {
+    for (k, line) in header.iter().enumerate() {
         if used[k] {
             continue;
         }
-        let line = text(k);
+        let line = line.text.as_str();
         if d.title.is_empty() && is_title(line) {
             d.title = line.to_owned();
         } else if k > title_at && d.location.is_none() && is_tag(line) {
