@@ -271,6 +271,17 @@ fn words(list: &str) -> impl Iterator<Item = &str> {
 /// `SERGUEI` and `sergueï` meet. `’` becomes `'`.
 pub(super) fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    fold_push(word, out);
+}
+
+/// [`fold_into`] without clearing `out` first.
+pub(super) fn fold_push(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());

@@ -8,8 +8,8 @@ use crate::dispatch::Person;
 /// One person of the dispatch while mentions are gathered.
 #[derive(Debug)]
 struct Entry {
-    /// Folded words of the fullest form seen.
-    key: Vec<String>,
+    /// Folded words of the fullest form seen (see [`Candidate::key`]).
+    key: String,
     /// Written full forms and how often each occurs.
     forms: Vec<(String, u32)>,
     /// Positions of the full forms, increasing.
@@ -20,6 +20,19 @@ struct Entry {
 }
 
 impl Entry {
+    fn new(c: &Candidate) -> Entry {
+        let mut e = Entry {
+            key: c.key.clone(),
+            forms: Vec::new(),
+            seen: Vec::new(),
+            mentions: 0,
+            in_title: false,
+            in_lede: false,
+        };
+        e.add_form(c);
+        e
+    }
+
     fn count(&mut self, c: &Candidate) {
         self.mentions += 1;
         self.in_title |= c.zone == Zone::Title;
@@ -31,8 +44,8 @@ impl Entry {
             Some((_, n)) => *n += 1,
             None => self.forms.push((c.text.clone(), 1)),
         }
-        if c.key.len() > self.key.len() {
-            self.key = c.key.clone();
+        if word_count(&c.key) > word_count(&self.key) {
+            self.key.clone_from(&c.key);
         }
         self.seen.push(c.order);
         self.count(c);
@@ -62,14 +75,14 @@ pub(super) fn resolve(cands: &[Candidate]) -> Vec<Person> {
     }
     // A full name without evidence stands when the dispatch confirms it: the same words are a
     // person elsewhere, or its surname comes with a civility or a role (`M. Keshet`).
+    let cued: Vec<&str> =
+        cands.iter().filter(|c| c.grade == Grade::Cued).map(|c| c.key.as_str()).collect();
     for (n, c) in cands.iter().enumerate() {
         if c.grade != Grade::Weak {
             continue;
         }
         let known = entries.iter().any(|e| same_person(&e.key, &c.key));
-        let confirmed = cands.iter().any(|s| {
-            s.grade == Grade::Cued && s.key.len() < c.key.len() && ends_with(&c.key, &s.key)
-        });
+        let confirmed = cued.iter().any(|s| ends_with_words(&c.key, s));
         if known || confirmed {
             add_full(&mut entries, c);
             used[n] = true;
@@ -111,48 +124,38 @@ pub(super) fn resolve(cands: &[Candidate]) -> Vec<Person> {
 fn add_full(entries: &mut Vec<Entry>, c: &Candidate) {
     match entries.iter_mut().find(|e| same_person(&e.key, &c.key)) {
         Some(e) => e.add_form(c),
-        None => {
-            let mut e = Entry {
-                key: c.key.clone(),
-                forms: Vec::new(),
-                seen: Vec::new(),
-                mentions: 0,
-                in_title: false,
-                in_lede: false,
-            };
-            e.add_form(c);
-            entries.push(e);
-        }
+        None => entries.push(Entry::new(c)),
     }
+}
+
+fn word_count(key: &str) -> usize {
+    key.split(' ').count()
+}
+
+/// Equal once hyphens count as spaces (`ann-kathrin stracke`, `ann kathrin stracke`).
+fn loose_eq(a: &str, b: &str) -> bool {
+    let h = |c: char| if c == '-' { ' ' } else { c };
+    a.len() == b.len() && a.chars().map(h).eq(b.chars().map(h))
 }
 
 /// Whether two full names are spellings of one person: equal but for hyphens
 /// (`Ann-Kathrin`/`Ann Kathrin`), one extending the other (`Ivan Duque`/`Ivan Duque
 /// Marquez`), or one letter apart in a long name (`Joanna`/`Johanna Parrish`).
-fn same_person(a: &[String], b: &[String]) -> bool {
-    let (ja, jb) = (joined(a), joined(b));
-    if ja == jb {
+fn same_person(a: &str, b: &str) -> bool {
+    if loose_eq(a, b) {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() >= 2 && long.starts_with(short) {
+    if short.contains(' ') && starts_with_words(long, short) {
         return true;
     }
-    a.len() >= 2 && b.len() >= 2 && ja.len() >= 8 && within_one_edit(&ja, &jb)
-}
-
-fn joined(key: &[String]) -> String {
-    let mut s = String::new();
-    for w in key {
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.extend(w.chars().map(|c| if c == '-' { ' ' } else { c }));
-    }
-    s
+    a.contains(' ') && b.contains(' ') && short.len() >= 8 && within_one_edit(a, b)
 }
 
 fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     if long.len() - short.len() > 1 {
@@ -169,8 +172,24 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     }
 }
 
-fn ends_with(key: &[String], tail: &[String]) -> bool {
-    !tail.is_empty() && key.ends_with(tail)
+/// `key` starts with the words `head` (whole words, at least one more after).
+fn starts_with_words(key: &str, head: &str) -> bool {
+    key.len() > head.len() && key.starts_with(head) && key.as_bytes()[head.len()] == b' '
+}
+
+/// `key` ends with the words `tail` (whole words, at least one more before).
+fn ends_with_words(key: &str, tail: &str) -> bool {
+    key.len() > tail.len()
+        && key.ends_with(tail)
+        && key.as_bytes()[key.len() - tail.len() - 1] == b' '
+}
+
+/// The words `part` occur in `key` past its first word (`duque` in `ivan duque marquez`).
+fn inside_past_first(key: &str, part: &str) -> bool {
+    key.match_indices(' ').any(|(p, _)| {
+        let rest = &key[p + 1..];
+        rest == part || starts_with_words(rest, part)
+    })
 }
 
 /// The entry a partial name refers to: a run of its words past the given name (`Duque`,
@@ -178,19 +197,22 @@ fn ends_with(key: &[String], tail: &[String]) -> bool {
 /// or the given name alone when one person has it (`Johnny`). Among several, the person named
 /// last before the mention, else the first named.
 fn find_mention(entries: &[Entry], c: &Candidate) -> Option<usize> {
-    let k = &c.key;
-    if k.is_empty() || k.iter().all(|w| is_particle_word(w)) {
+    let k = c.key.as_str();
+    if k.is_empty() || k.split(' ').all(is_particle_word) {
         return None;
     }
+    let single = !k.contains(' ');
     let mut best: Option<(usize, Option<usize>)> = None;
-    let mut by_given = Vec::new();
+    let mut by_given = None;
+    let mut givens = 0;
     for (n, e) in entries.iter().enumerate() {
-        let exact = joined(&e.key) == joined(k);
-        let inner = (1..e.key.len()).any(|s| e.key[s..].starts_with(k));
-        let family_first = c.grade == Grade::Cued && e.key.len() > k.len() && e.key.starts_with(k);
-        if !(exact || inner || family_first) {
-            if k.len() == 1 && e.key.len() > 1 && e.key[0] == k[0] {
-                by_given.push(n);
+        let matches = loose_eq(&e.key, k)
+            || inside_past_first(&e.key, k)
+            || c.grade == Grade::Cued && starts_with_words(&e.key, k);
+        if !matches {
+            if single && starts_with_words(&e.key, k) {
+                by_given = Some(n);
+                givens += 1;
             }
             continue;
         }
@@ -203,7 +225,7 @@ fn find_mention(entries: &[Entry], c: &Candidate) -> Option<usize> {
     }
     match best {
         Some((n, _)) => Some(n),
-        None if by_given.len() == 1 => Some(by_given[0]),
+        None if givens == 1 => by_given,
         None => None,
     }
 }
@@ -220,14 +242,8 @@ mod tests {
     use super::*;
 
     fn cand(text: &str, grade: Grade, zone: Zone, order: usize) -> Candidate {
-        let key = text
-            .split(' ')
-            .map(|w| {
-                let mut s = String::new();
-                crate::persons::lexicon::fold_into(w, &mut s);
-                s
-            })
-            .collect();
+        let mut key = String::new();
+        crate::persons::lexicon::fold_into(text, &mut key);
         Candidate { text: text.into(), key, grade, zone, order }
     }
 

@@ -43,7 +43,7 @@ pub fn extract(d: &Dispatch) -> Vec<Person> {
             continue;
         }
         tokens::tokenize(text, lex, &mut buf, &mut toks);
-        spans::scan(text, &toks, zone, &mut buf, &mut order, &mut cands);
+        spans::scan(text, &toks, zone, &mut order, &mut cands);
     }
     merge::resolve(&cands)
 }
@@ -52,10 +52,10 @@ pub fn extract(d: &Dispatch) -> Vec<Person> {
 /// (`Traduit de l'anglais par`, `Propos recueillis par`, `Par Jean Dupont`) or naming the
 /// dispatch's translator or an author.
 fn is_credit(p: &str, d: &Dispatch) -> bool {
-    let words = p.split_whitespace().count();
-    if words > 15 {
+    if p.split_whitespace().nth(15).is_some() {
         return false;
     }
+    let words = p.split_whitespace().count();
     let head: String = p
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .chars()

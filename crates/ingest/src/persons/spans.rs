@@ -35,8 +35,9 @@ pub(super) enum Grade {
 pub(super) struct Candidate {
     /// The name as written (`Sergueï Lavrov`, `Le Pen`).
     pub text: String,
-    /// Its words folded (lowercase, no accents), initials left out: what mentions match on.
-    pub key: Vec<String>,
+    /// Its words folded (lowercase, no accents), initials left out, separated by one space:
+    /// what mentions match on.
+    pub key: String,
     pub grade: Grade,
     pub zone: Zone,
     /// Position in the dispatch, increasing.
@@ -51,7 +52,6 @@ pub(super) fn scan(
     text: &str,
     toks: &[Token],
     zone: Zone,
-    buf: &mut String,
     order: &mut usize,
     out: &mut Vec<Candidate>,
 ) {
@@ -72,7 +72,7 @@ pub(super) fn scan(
             }
         }
         *order += 1;
-        if let Some(c) = classify(text, toks, i, j, zone, *order, buf) {
+        if let Some(c) = classify(text, toks, i, j, zone, *order) {
             out.push(c);
         }
         i = j;
@@ -116,7 +116,6 @@ fn classify(
     j: usize,
     zone: Zone,
     order: usize,
-    buf: &mut String,
 ) -> Option<Candidate> {
     if i > 0 && toks[i - 1].flags & NAMING != 0 && toks[i - 1].kind == Kind::Lower {
         return None;
@@ -168,14 +167,13 @@ fn classify(
     }
     // Initials do not tell `Donald J. Trump` from `Donald Trump`, but they are all there is
     // of an anonymised surname (`Thomas P.`).
-    let key = run
-        .iter()
-        .filter(|t| t.kind != Kind::Initial || words == 1)
-        .map(|t| {
-            super::lexicon::fold_into(&text[t.start..t.end], buf);
-            buf.clone()
-        })
-        .collect();
+    let mut key = String::new();
+    for t in run.iter().filter(|t| t.kind != Kind::Initial || words == 1) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        super::lexicon::fold_push(&text[t.start..t.end], &mut key);
+    }
     let mut cand = Candidate {
         text: text[first.start..run[run.len() - 1].end].to_owned(),
         key,

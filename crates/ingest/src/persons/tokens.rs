@@ -56,6 +56,17 @@ const ELIDED: &[&str] =
 const ARTICLES: &[&str] =
     &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ben", "bin", "ibn", "abu", "abou"];
 
+/// A letter or digit; Latin-1 and Latin Extended-A letters without the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
 }
@@ -69,8 +80,46 @@ fn opens_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | ':' | '«' | '“' | '"' | '—' | '–' | '-' | '•' | '*' | '[')
 }
 
+/// Flags not looked up yet: lowercase words far from any capitalised word are never read, so
+/// they are looked up only near names (see [`resolve_pending`]).
+const PENDING: u32 = 1 << 31;
+
+/// How far from a capitalised word the cue searches read (see `spans`): 8 tokens before,
+/// 5 after.
+const BEFORE: usize = 8;
+const AFTER: usize = 6;
+
 /// Tokenizes `text` into `out` (cleared first). `buf` is scratch space for lexicon keys.
 pub(super) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
+    split(text, lex, buf, out);
+    resolve_pending(text, lex, buf, out);
+}
+
+/// Looks up the flags of the lowercase words within reach of a capitalised word.
+fn resolve_pending(text: &str, lex: &Lexicon, buf: &mut String, toks: &mut [Token]) {
+    let mut done = 0;
+    for i in 0..toks.len() {
+        if !toks[i].is_name() {
+            continue;
+        }
+        let end = (i + AFTER).min(toks.len());
+        for t in &mut toks[i.saturating_sub(BEFORE).max(done)..end] {
+            if t.flags == PENDING {
+                let word = &text[t.start..t.end];
+                t.flags = lex.flags(word, buf);
+                if t.flags == 0 && word.contains('-') {
+                    t.flags = compound_flags(word, lex, buf);
+                }
+            }
+        }
+        done = done.max(end);
+    }
+    for t in toks.iter_mut().filter(|t| t.flags == PENDING) {
+        t.flags = 0;
+    }
+}
+
+fn split(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
     out.clear();
     let mut sent = true;
     let mut chars = text.char_indices().peekable();
@@ -78,7 +127,7 @@ pub(super) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             out.push(Token {
                 start: i,
                 end: i + c.len_utf8(),
@@ -96,11 +145,11 @@ pub(super) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
+            if is_word_char(d) {
                 end = j + d.len_utf8();
                 chars.next();
             } else if is_joiner(d)
-                && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char)
             {
                 end = j + d.len_utf8();
                 chars.next();
@@ -148,35 +197,44 @@ fn push_word(
             break;
         }
         let split = start + a + ap.len_utf8();
-        let flags = lex.flags(&text[start..split], buf);
-        out.push(Token { start, end: split, kind: Kind::Elision, flags, sent: sent && first });
+        out.push(Token {
+            start,
+            end: split,
+            kind: Kind::Elision,
+            flags: PENDING,
+            sent: sent && first,
+        });
         first = false;
         start = split;
     }
     let word = &text[start..end];
     let kind = shape(word, text[end..].starts_with('.'));
-    let mut flags = lex.flags(word, buf);
-    if flags == 0 && word.contains('-') {
-        flags = compound_flags(word, lex, buf);
+    let mut flags = PENDING;
+    if matches!(kind, Kind::Name | Kind::Initial | Kind::Upper) {
+        flags = lex.flags(word, buf);
+        if flags == 0 && word.contains('-') {
+            flags = compound_flags(word, lex, buf);
+        }
     }
     let end = if kind == Kind::Initial { end + 1 } else { end };
     out.push(Token { start, end, kind, flags, sent: sent && first });
 }
 
 fn shape(word: &str, dot_follows: bool) -> Kind {
-    let mut chars = word.chars();
-    let Some(c) = chars.next() else { return Kind::Punct(' ') };
+    let Some(c) = word.chars().next() else { return Kind::Punct(' ') };
     if c.is_numeric() {
         return Kind::Number;
     }
-    if word.chars().any(char::is_numeric) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         return Kind::Upper;
     }
     if c.is_uppercase() {
-        if chars.next().is_none() {
+        if word.len() == c.len_utf8() {
             return if dot_follows { Kind::Initial } else { Kind::Upper };
         }
-        return if word.chars().any(char::is_lowercase) { Kind::Name } else { Kind::Upper };
+        let lower = word.bytes().any(|b| b.is_ascii_lowercase())
+            || !word.is_ascii() && word.chars().any(char::is_lowercase);
+        return if lower { Kind::Name } else { Kind::Upper };
     }
     if let Some((article, rest)) = word.split_once('-')
         && ARTICLES.contains(&article)
