@@ -85,8 +85,12 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         d.agency = Some(sig.agency);
         d.dateline = Some(sig.city);
         d.authors.extend(sig.authors);
-    } else if let Some(dl) =
-        d.body.first().and_then(|p| dateline::find(p)).filter(|dl| !dl.is_bare())
+    } else if let Some(dl) = d
+        .body
+        .first()
+        .filter(|_| d.dateline.is_none())
+        .and_then(|p| dateline::find(p))
+        .filter(|dl| !dl.is_bare())
     {
         d.dateline = Some(dl.city);
         d.agency = dl.agency;
@@ -274,8 +278,15 @@ fn read_header(
             continue;
         }
         let line = line.text.as_str();
+        // A place alone in capitals after the header marks: the dateline (`BRUSSELS`).
+        let capitals = !line.chars().any(char::is_lowercase);
         if d.title.is_empty() && is_title(line) {
             d.title = line.to_owned();
+        } else if let Some(city) = (k > anchor && capitals && d.dateline.is_none())
+            .then(|| dateline::place(line))
+            .flatten()
+        {
+            d.dateline = Some(city);
         } else if k > title_at && d.location.is_none() && is_tag(line) {
             d.location = Some(line.to_owned());
         } else if k > title_at && k < anchor && d.lede.is_none() {
@@ -489,6 +500,22 @@ mod tests {
             assert_eq!(d.agency.as_deref(), *agency, "{text:?}");
             assert_eq!(d.body.first().map(String::as_str), Some(*first), "{text:?}");
         }
+    }
+
+    #[test]
+    fn english_export() {
+        let text = "Europe\n\nNATO chief says alliance remains open to dialogue with Russia\n\n- NATO Secretary General urges Russia to engage in talks and withdraw its forces\n\nAgnes Szucs  | 15.02.2022 - Update : 16.02.2022\nNATO chief says alliance remains open to dialogue with Russia\n\nBrussels Hoofdstedelijk Gewest\n\nBRUSSELS\n\nNATO Secretary General Jens Stoltenberg said on Monday that the alliance remained open to dialogue.\n\n*Translated from French by Mourad Belhaj\n\nAnadolu Agency website contains only a portion of the news stories offered to subscribers in the AA News Broadcasting System (HAS), and in summarized form. Please contact us for subscription options.\nShare this article";
+        let d = parse(text).unwrap();
+        assert_eq!(d.section.as_deref(), Some("Europe"));
+        assert_eq!(d.title, "NATO chief says alliance remains open to dialogue with Russia");
+        assert!(d.lede.as_deref().is_some_and(|l| l.starts_with("NATO Secretary General urges")));
+        assert_eq!(d.authors, ["Agnes Szucs"]);
+        assert_eq!(d.updated.map(|t| t.to_string()).as_deref(), Some("2022-02-16T00:00:00Z"));
+        assert_eq!(d.location.as_deref(), Some("Brussels Hoofdstedelijk Gewest"));
+        assert_eq!(d.dateline.as_deref(), Some("Brussels"));
+        assert_eq!(d.agency.as_deref(), Some("AA"), "named by its notice");
+        assert_eq!(d.translator.as_deref(), Some("Mourad Belhaj"));
+        assert_eq!(d.body.len(), 1);
     }
 
     #[test]
