@@ -41,6 +41,12 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Index files and folders of dispatches (incremental: unchanged files are skipped).
     Index(IndexArgs),
+    /// Search the index: words (all must match), "phrases", -exclusions, OR, field:prefixes.
+    Search(SearchArgs),
+    /// Print one dispatch with all its fields.
+    Show(ShowArgs),
+    /// List the persons the index knows, with dispatch counts.
+    Persons(PersonsArgs),
     /// Show what an index holds.
     Stats(StatsArgs),
 }
@@ -108,6 +114,83 @@ pub struct IndexArgs {
 pub struct StatsArgs {
     #[command(flatten)]
     pub index: IndexDir,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words are ANDed; `"phrases"`, `-word`, `a OR b`, `(…)`, and prefixes
+    /// `title:` `person:` `section:` `dateline:` `agency:` `author:`.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Only dispatches naming this person (surname or full name, any spelling).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Only this section.
+    #[arg(long, value_name = "SECTION")]
+    pub section: Option<String>,
+    /// Only this agency.
+    #[arg(long, value_name = "AGENCY")]
+    pub agency: Option<String>,
+    /// Published on or after (2022, 2022-02, 2022-02-15, or a timestamp).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Published on or before (same forms; a day or month includes all of it).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Any word may match (ranked by how many match) instead of all.
+    #[arg(long, conflicts_with = "all")]
+    pub any: bool,
+    /// All words must match, with no fallback to any word.
+    #[arg(long)]
+    pub all: bool,
+    /// Order: relevance or date (newest first).
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Hits to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Snippets per hit (0 to 3).
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub snippets: usize,
+    /// Print JSON (with section and person facets).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Date,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Dispatch id (as printed by `depeche search`).
+    pub id: String,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonsArgs {
+    /// Only names with a word starting with this (accents and case ignored).
+    pub prefix: Option<String>,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// How many to list.
+    #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+    pub limit: usize,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

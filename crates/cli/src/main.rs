@@ -30,6 +30,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Index(a) => cmd::index::run(a, &schema),
+        Command::Search(a) => cmd::search::run(a, &schema),
+        Command::Show(a) => cmd::show::run(a, &schema),
+        Command::Persons(a) => cmd::persons::run(a, &schema),
         Command::Stats(a) => cmd::stats::run(a, &schema),
     }
 }

@@ -27,3 +27,51 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     writeln!(out)?;
     Ok(())
 }
+
+/// Terminal styling, off for pipes and when `NO_COLOR` is set.
+pub struct Style {
+    on: bool,
+}
+
+impl Style {
+    pub fn detect() -> Style {
+        Style { on: color_stdout() }
+    }
+
+    pub fn bold(&self, s: &str) -> String {
+        if self.on { format!("\x1b[1m{s}\x1b[0m") } else { s.to_owned() }
+    }
+
+    pub fn dim(&self, s: &str) -> String {
+        if self.on { format!("\x1b[2m{s}\x1b[0m") } else { s.to_owned() }
+    }
+
+    /// `text` with the byte ranges in bold yellow.
+    pub fn highlight(&self, text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+        if !self.on {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len() + ranges.len() * 12);
+        let mut at = 0;
+        for r in ranges {
+            out.push_str(&text[at..r.start]);
+            out.push_str("\x1b[1;33m");
+            out.push_str(&text[r.clone()]);
+            out.push_str("\x1b[0m");
+            at = r.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+/// A source path relative to the current directory when it lies under it.
+pub fn display_path(p: &str) -> String {
+    match std::env::current_dir() {
+        Ok(cwd) => {
+            let cwd = cwd.to_string_lossy().into_owned() + "/";
+            p.strip_prefix(&cwd).unwrap_or(p).to_owned()
+        }
+        Err(_) => p.to_owned(),
+    }
+}

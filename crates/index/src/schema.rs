@@ -116,6 +116,7 @@ const REQUIRED: &[(&str, FieldType)] = &[
     ("lede", FieldType::Text),
     ("body", FieldType::Text),
     ("persons", FieldType::Text),
+    ("person_facet", FieldType::Facet),
     ("section", FieldType::Facet),
     ("published", FieldType::Date),
     ("updated", FieldType::Date),

@@ -65,10 +65,10 @@ impl State {
         let (published, updated) = (ff.date("published")?, ff.date("updated")?);
         let get = |col: &Option<tantivy::columnar::StrColumn>, doc: DocId| -> String {
             let mut out = String::new();
-            if let Some(col) = col {
-                if let Some(ord) = col.ords().first(doc) {
-                    let _ = col.ord_to_str(ord, &mut out);
-                }
+            if let Some(col) = col
+                && let Some(ord) = col.ords().first(doc)
+            {
+                let _ = col.ord_to_str(ord, &mut out);
             }
             out
         };

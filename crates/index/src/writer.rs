@@ -435,10 +435,10 @@ impl Run<'_> {
                         self.summary.bytes += b;
                     }
                 }
-                if let Some(every) = self.opts.commit_every {
-                    if self.added >= every {
-                        self.commit()?;
-                    }
+                if let Some(every) = self.opts.commit_every
+                    && self.added >= every
+                {
+                    self.commit()?;
                 }
                 if last_report.elapsed() > Duration::from_millis(200) {
                     progress.event(Event::Progress { files, bytes, dispatches: placed });
@@ -567,10 +567,10 @@ fn stub_of(d: &Dispatch) -> Stub {
 /// Whether `a` is a later version than `b`: a higher revision number when both have one,
 /// else a later update (or publication) time. Ties keep what is already indexed.
 fn newer(a: &Stub, b: &Stub) -> bool {
-    if let (Some(va), Some(vb)) = (a.version, b.version) {
-        if va != vb {
-            return va > vb;
-        }
+    if let (Some(va), Some(vb)) = (a.version, b.version)
+        && va != vb
+    {
+        return va > vb;
     }
     let time = |s: &Stub| s.updated.or(s.published);
     matches!((time(a), time(b)), (Some(ta), Some(tb)) if ta > tb)

@@ -203,7 +203,8 @@ pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
     }
     let size = meta.len();
     let read = Arc::new(AtomicU64::new(0));
-    let mut reader = BufReader::with_capacity(64 * 1024, Counting { inner: file, read: read.clone() });
+    let mut reader =
+        BufReader::with_capacity(64 * 1024, Counting { inner: file, read: read.clone() });
     let head = reader.fill_buf().map_err(|e| fail(ErrorKind::Io(e)))?;
     let gzipped = head.starts_with(&[0x1f, 0x8b]);
     let mut reader: Box<dyn BufRead + Send> = if gzipped {
@@ -322,10 +323,10 @@ pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
         }
         *list = seen;
     }
-    if let (Some(lede), Some(first)) = (&d.lede, d.body.first()) {
-        if same_letters(lede, first) {
-            d.body.remove(0);
-        }
+    if let (Some(lede), Some(first)) = (&d.lede, d.body.first())
+        && same_letters(lede, first)
+    {
+        d.body.remove(0);
     }
     if d.title.is_empty() {
         match d.lede.as_deref().or(d.body.first().map(String::as_str)) {

@@ -1,3 +1,6 @@
 pub mod index;
 pub mod ingest;
+pub mod persons;
+pub mod search;
+pub mod show;
 pub mod stats;

@@ -1,0 +1,533 @@
+//! From a parsed query and filters to a tantivy query, and to what snippets must highlight.
+
+use std::collections::HashSet;
+use std::ops::Bound;
+
+use depeche_index::analyzer::{self, Analyzed, EXACT_MARK};
+use depeche_index::{AnalyzerKind, FieldDef, FieldType, Schema};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    RegexPhraseQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::{DateTime, Searcher, Term};
+
+use crate::parse::Node;
+use crate::request::{Mode, Request};
+
+/// How much more an exact (unstemmed) match weighs than a stemmed one.
+pub(crate) const EXACT_BOOST: f32 = 0.5;
+
+/// What the snippets highlight: single keys, and phrases (sequences of alternative keys).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Highlight {
+    pub keys: HashSet<String>,
+    pub phrases: Vec<Vec<Vec<String>>>,
+}
+
+/// A query ready to run.
+pub(crate) struct Built {
+    pub query: Box<dyn Query>,
+    pub highlight: Highlight,
+    /// The query has words to rank by (otherwise results are listed newest first).
+    pub scored: bool,
+    pub notices: Vec<String>,
+}
+
+pub(crate) struct Builder<'a> {
+    pub schema: &'a Schema,
+    pub searcher: &'a Searcher,
+    pub default_fields: Vec<(Field, &'a FieldDef)>,
+    pub highlight: Highlight,
+    pub notices: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(schema: &'a Schema, searcher: &'a Searcher, req: &Request) -> Builder<'a> {
+        let mut default_fields = schema.default_fields();
+        if let Some(only) = &req.fields {
+            let mut chosen = Vec::new();
+            for name in only {
+                match schema.lookup(name) {
+                    Some((f, def)) if def.kind == FieldType::Text => chosen.push((f, def)),
+                    _ => {}
+                }
+            }
+            default_fields = chosen;
+        }
+        Builder {
+            schema,
+            searcher,
+            default_fields,
+            highlight: Highlight::default(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// Builds the full query: the parsed words combined per `mode`, and the filters.
+    pub fn build(mut self, node: Option<&Node>, mode: Mode, req: &Request) -> Built {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut scored = false;
+        if let Some(node) = node {
+            let top: Vec<&Node> = match node {
+                Node::And(children) => children.iter().collect(),
+                n => vec![n],
+            };
+            let positive = if mode == Mode::Any { Occur::Should } else { Occur::Must };
+            for child in top {
+                match child {
+                    Node::Not(inner) => {
+                        if let Some(q) = self.node(inner, mode, false) {
+                            clauses.push((Occur::MustNot, q));
+                        }
+                    }
+                    n => {
+                        if let Some(q) = self.node(n, mode, true) {
+                            clauses.push((positive, q));
+                            scored = true;
+                        }
+                    }
+                }
+            }
+            if !scored && !clauses.is_empty() && req.person.is_none() {
+                self.notices.push("the query only excludes: listing every other dispatch".into());
+            }
+        }
+        let mut filters = self.filters(req);
+        if !scored {
+            // Without words to match, stubs and file records must be kept out explicitly.
+            filters.push(self.kind_dispatch());
+        }
+        for f in filters {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0))));
+        }
+        let query: Box<dyn Query> = if clauses.is_empty() {
+            Box::new(EmptyQuery)
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+        Built { query, highlight: self.highlight, scored, notices: self.notices }
+    }
+
+    fn kind_dispatch(&self) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.schema.field("kind"), "dispatch"),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    /// A query node. `positive` says whether matches are wanted (their words highlighted).
+    fn node(&mut self, node: &Node, mode: Mode, positive: bool) -> Option<Box<dyn Query>> {
+        match node {
+            Node::Text { field, text, phrase } => {
+                self.text(field.as_deref(), text, *phrase, positive)
+            }
+            Node::Or(children) => {
+                let qs: Vec<(Occur, Box<dyn Query>)> = children
+                    .iter()
+                    .filter_map(|c| self.node(c, mode, positive))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                (!qs.is_empty()).then(|| Box::new(BooleanQuery::new(qs)) as Box<dyn Query>)
+            }
+            Node::And(children) => {
+                let occur = if mode == Mode::Any { Occur::Should } else { Occur::Must };
+                let mut qs = Vec::new();
+                for c in children {
+                    match c {
+                        Node::Not(inner) => {
+                            if let Some(q) = self.node(inner, mode, !positive) {
+                                qs.push((Occur::MustNot, q));
+                            }
+                        }
+                        c => {
+                            if let Some(q) = self.node(c, mode, positive) {
+                                qs.push((occur, q));
+                            }
+                        }
+                    }
+                }
+                if qs.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    return None;
+                }
+                Some(Box::new(BooleanQuery::new(qs)))
+            }
+            Node::Not(inner) => {
+                // A negation nested in OR: "anything but".
+                let q = self.node(inner, mode, !positive)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, self.kind_dispatch()),
+                    (Occur::MustNot, q),
+                ])))
+            }
+        }
+    }
+
+    fn text(
+        &mut self,
+        field: Option<&str>,
+        text: &str,
+        phrase: bool,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let Some(field) = field else {
+            let fields = self.default_fields.clone();
+            let per_field: Vec<(Occur, Box<dyn Query>)> = fields
+                .iter()
+                .filter_map(|(f, def)| self.field_text(*f, def, text, phrase, positive))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if per_field.is_empty() {
+                if positive {
+                    self.notices.push(format!(
+                        "`{text}` is too common a word to search for and was left out"
+                    ));
+                }
+                return None;
+            }
+            return Some(Box::new(BooleanQuery::new(per_field)));
+        };
+        let (f, def) = self.schema.lookup(field)?;
+        let def = def.clone();
+        if def.name == "persons" {
+            return self.person(text, positive, true);
+        }
+        if def.name == "section" {
+            return Some(self.section(text));
+        }
+        let q = self.field_text(f, &def, text, phrase, positive);
+        if q.is_none() && positive {
+            self.notices.push(format!("`{field}:{text}` has no searchable word and was left out"));
+        }
+        q
+    }
+
+    /// Words or a phrase in one text field.
+    fn field_text(
+        &mut self,
+        f: Field,
+        def: &FieldDef,
+        text: &str,
+        phrase: bool,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let boost = if def.boost > 0.0 { def.boost } else { 1.0 };
+        let q: Box<dyn Query> = match def.analyzer? {
+            AnalyzerKind::French => {
+                let words = analyzer::analyze(text);
+                if words.is_empty() {
+                    return None;
+                }
+                if positive {
+                    self.remember(&words, phrase || words.len() > 1);
+                }
+                if words.len() == 1 {
+                    self.word(f, &words[0], phrase)
+                } else {
+                    phrase_query(f, &words)
+                }
+            }
+            AnalyzerKind::Name => {
+                let names = analyzer::analyze_names(text);
+                if names.is_empty() {
+                    return None;
+                }
+                if names.len() == 1 {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f, &names[0].key),
+                        IndexRecordOption::WithFreqs,
+                    ))
+                } else {
+                    phrase_query(f, &names)
+                }
+            }
+            AnalyzerKind::Keyword => {
+                let k = analyzer::keyword(text);
+                if k.is_empty() {
+                    return None;
+                }
+                Box::new(TermQuery::new(Term::from_field_text(f, &k), IndexRecordOption::Basic))
+            }
+        };
+        Some(if (boost - 1.0).abs() > f32::EPSILON {
+            Box::new(BoostQuery::new(q, boost))
+        } else {
+            q
+        })
+    }
+
+    /// One French word: its stem key (and accent variants), plus a boost for exact forms.
+    /// A quoted single word matches exactly.
+    fn word(&self, f: Field, w: &Analyzed, exact_only: bool) -> Box<dyn Query> {
+        let variants = analyzer::query_variants(w);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (key, exact) in variants.keys.iter().zip(&variants.exacts) {
+            let exact_term = Term::from_field_text(f, exact);
+            if exact_only {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(exact_term, IndexRecordOption::WithFreqs)),
+                ));
+                continue;
+            }
+            let key_term = Term::from_field_text(f, key);
+            clauses.push((
+                Occur::Should,
+                Box::new(TermQuery::new(key_term, IndexRecordOption::WithFreqs)),
+            ));
+            if exact.starts_with(EXACT_MARK) {
+                let q = TermQuery::new(exact_term, IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), EXACT_BOOST))));
+            }
+        }
+        if clauses.len() == 1 {
+            return clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(EmptyQuery));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn remember(&mut self, words: &[Analyzed], as_phrase: bool) {
+        if as_phrase && words.len() > 1 {
+            let phrase = words.iter().map(|w| analyzer::query_variants(w).keys).collect();
+            self.highlight.phrases.push(phrase);
+        } else {
+            for w in words {
+                self.highlight.keys.extend(analyzer::query_variants(w).keys);
+            }
+        }
+    }
+
+    /// A person, surname alone or full name, accents and transliteration variants within one
+    /// edit on longer name tokens. With `rank`, mentions in title, lede and body add to the
+    /// score, so dispatches about the person come first.
+    pub fn person(&mut self, name: &str, positive: bool, rank: bool) -> Option<Box<dyn Query>> {
+        let persons = self.schema.field("persons");
+        let tokens = analyzer::analyze_names(name);
+        if tokens.is_empty() {
+            self.notices.push(format!("`{name}` is not a name depeche can search for"));
+            return None;
+        }
+        let alternatives: Vec<Vec<String>> =
+            tokens.iter().map(|t| self.name_variants(persons, &t.key)).collect();
+        let matcher: Box<dyn Query> = if tokens.len() == 1 {
+            let qs: Vec<(Occur, Box<dyn Query>)> = alternatives[0]
+                .iter()
+                .map(|k| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(persons, k),
+                            IndexRecordOption::Basic,
+                        )) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            Box::new(BooleanQuery::new(qs))
+        } else if alternatives.iter().all(|a| a.len() == 1) {
+            let terms = tokens
+                .iter()
+                .map(|t| (t.position, Term::from_field_text(persons, &t.key)))
+                .collect();
+            Box::new(PhraseQuery::new_with_offset(terms))
+        } else {
+            let terms = tokens
+                .iter()
+                .zip(&alternatives)
+                .map(|(t, alts)| {
+                    (
+                        t.position,
+                        format!(
+                            "({})",
+                            alts.iter().map(|a| regex_escape(a)).collect::<Vec<_>>().join("|")
+                        ),
+                    )
+                })
+                .collect();
+            Box::new(RegexPhraseQuery::new_with_offset(persons, terms))
+        };
+        if positive {
+            // Highlight the name in the text: the whole name, and the surname alone.
+            let words = analyzer::analyze(name);
+            if words.len() > 1 {
+                self.highlight.phrases.push(words.iter().map(|w| vec![w.key.clone()]).collect());
+            }
+            if let Some(last) = words.last() {
+                self.highlight.keys.insert(last.key.clone());
+            }
+        }
+        if !rank {
+            return Some(matcher);
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(ConstScoreQuery::new(matcher, 1.0)))];
+        for field in ["title", "lede", "body"] {
+            let (f, def) = match self.schema.lookup(field) {
+                Some((f, def)) => (f, def.clone()),
+                None => continue,
+            };
+            if let Some(q) = self.field_text(f, &def, name, true, false) {
+                clauses.push((Occur::Should, q));
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The name key and the indexed keys within one edit of it (for keys of 5+ characters).
+    fn name_variants(&self, field: Field, key: &str) -> Vec<String> {
+        let mut out = vec![key.to_owned()];
+        if key.chars().count() < 5 {
+            return out;
+        }
+        let first = key.chars().next().unwrap_or('a');
+        let mut upper = String::new();
+        upper.push(char::from_u32(first as u32 + 1).unwrap_or(first));
+        for seg in self.searcher.segment_readers() {
+            let Ok(inv) = seg.inverted_index(field) else { continue };
+            let mut lower = [0u8; 4];
+            let lower = first.encode_utf8(&mut lower);
+            let Ok(mut stream) =
+                inv.terms().range().ge(lower.as_bytes()).lt(upper.as_bytes()).into_stream()
+            else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
+                if term != key && within_one_edit(term, key) && !out.iter().any(|o| o == term) {
+                    out.push(term.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// Section: matched against the indexed sections, case and accents ignored.
+    fn section(&mut self, value: &str) -> Box<dyn Query> {
+        let field = self.schema.field("section");
+        let wanted = analyzer::keyword(value);
+        let mut terms = Vec::new();
+        let mut known = Vec::new();
+        for seg in self.searcher.segment_readers() {
+            let Ok(inv) = seg.inverted_index(field) else { continue };
+            let Ok(mut stream) = inv.terms().stream() else { continue };
+            while stream.advance() {
+                let facet = Facet::from_encoded(stream.key().to_vec()).ok();
+                let Some(name) =
+                    facet.as_ref().and_then(|f| f.to_path().last().map(|s| (*s).to_owned()))
+                else {
+                    continue;
+                };
+                if analyzer::keyword(&name) == wanted {
+                    terms.push(Term::from_facet(field, facet.as_ref().unwrap_or(&Facet::root())));
+                } else if !known.contains(&name) {
+                    known.push(name);
+                }
+            }
+        }
+        terms.dedup();
+        if terms.is_empty() {
+            known.sort();
+            self.notices.push(format!("no section `{value}` (sections: {})", known.join(", ")));
+            return Box::new(EmptyQuery);
+        }
+        let qs = terms
+            .into_iter()
+            .map(|t| {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        Box::new(BooleanQuery::new(qs))
+    }
+
+    fn filters(&mut self, req: &Request) -> Vec<Box<dyn Query>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        if let Some(p) = req.person.as_deref().filter(|p| !p.trim().is_empty()) {
+            match self.person(p, true, false) {
+                Some(q) => out.push(q),
+                None => out.push(Box::new(EmptyQuery)),
+            }
+        }
+        if let Some(s) = req.section.as_deref().filter(|s| !s.trim().is_empty()) {
+            out.push(self.section(s));
+        }
+        if let Some(a) = req.agency.as_deref().filter(|a| !a.trim().is_empty()) {
+            let f = self.schema.field("agency");
+            out.push(Box::new(TermQuery::new(
+                Term::from_field_text(f, &analyzer::keyword(a)),
+                IndexRecordOption::Basic,
+            )));
+        }
+        if req.since.is_some() || req.until.is_some() {
+            let f = self.schema.field("published");
+            let t = |ts: jiff::Timestamp| {
+                Term::from_field_date(f, DateTime::from_timestamp_secs(ts.as_second()))
+            };
+            let lower = req.since.map_or(Bound::Unbounded, |s| Bound::Included(t(s)));
+            let upper = req.until.map_or(Bound::Unbounded, |u| Bound::Excluded(t(u)));
+            out.push(Box::new(RangeQuery::new(lower, upper)));
+        }
+        out
+    }
+}
+
+fn phrase_query(f: Field, words: &[Analyzed]) -> Box<dyn Query> {
+    let first = words[0].position;
+    let terms =
+        words.iter().map(|w| (w.position - first, Term::from_field_text(f, &w.key))).collect();
+    Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Levenshtein distance ≤ 1.
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        return short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1));
+    }
+    short[prefix..] == long[prefix + 1..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        let cases = [
+            ("sergei", "sergei", true),
+            ("sergei", "serguei", true),
+            ("sergei", "sergey", true),
+            ("serguei", "sergey", false),
+            ("lavrov", "lavrof", true),
+            ("poutine", "putin", false),
+            ("abc", "abcd", true),
+            ("", "a", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(within_one_edit(a, b), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn escape() {
+        assert_eq!(regex_escape("o'neill"), "o'neill");
+        assert_eq!(regex_escape("a.b"), "a\\.b");
+    }
+}

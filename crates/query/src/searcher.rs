@@ -1,0 +1,368 @@
+//! Opening an index for search, and running searches.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::time::Instant;
+
+use depeche_index::analyzer;
+use depeche_index::{DepecheIndex, Kind, Schema, Stats, stored_dispatch};
+use depeche_ingest::Dispatch;
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+
+use crate::build::{Builder, Built};
+use crate::error::{Error, Result};
+use crate::hit::{Facets, Hit, Response};
+use crate::parse::{self, Node};
+use crate::request::{Mode, Request, Sort};
+use crate::snippet;
+
+/// Largest page a request may ask for.
+pub const MAX_LIMIT: usize = 1000;
+/// Below this many matches for all words, `auto` mode falls back to any word.
+const FALLBACK_BELOW: u64 = 3;
+/// Persons listed in facets.
+const FACET_PERSONS: usize = 20;
+
+/// Searches one index. Cheap to share between threads.
+#[derive(Clone)]
+pub struct Searcher {
+    index: DepecheIndex,
+    reader: IndexReader,
+}
+
+/// A dispatch with its other copies and older versions, for `depeche show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shown {
+    /// What the record is (`dispatch`, `duplicate`, `version`).
+    pub kind: String,
+    /// The dispatch (for a duplicate or a version: its searchable dispatch, when there is one).
+    pub dispatch: Dispatch,
+    /// Sources of identical copies.
+    pub copies: Vec<String>,
+    /// Older versions: id and source.
+    pub versions: Vec<(String, String)>,
+}
+
+/// A person and the number of dispatches naming them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonCount {
+    /// The most frequent spelling.
+    pub name: String,
+    /// Dispatches naming the person (all spellings).
+    pub dispatches: u64,
+}
+
+impl Searcher {
+    /// Opens the index at `path` for searching, with `schema`.
+    pub fn open(path: &Path, schema: &Schema) -> Result<Searcher> {
+        Searcher::new(DepecheIndex::open(path, schema)?)
+    }
+
+    /// Searches an open index; new commits show up after [`Searcher::reload`] (or on their own
+    /// within a second, as tantivy watches the index).
+    pub fn new(index: DepecheIndex) -> Result<Searcher> {
+        let reader = index
+            .tantivy()
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Searcher { index, reader })
+    }
+
+    /// Picks up the latest commit now.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// The open index.
+    pub fn index(&self) -> &DepecheIndex {
+        &self.index
+    }
+
+    /// Figures about the index.
+    pub fn stats(&self) -> Result<Stats> {
+        Ok(depeche_index::stats(&self.index)?)
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &Request) -> Result<Response> {
+        let started = Instant::now();
+        if req.limit > MAX_LIMIT {
+            return Err(Error::InvalidRequest(format!("limit is at most {MAX_LIMIT}")));
+        }
+        if let (Some(s), Some(u)) = (req.since, req.until)
+            && s >= u
+        {
+            return Err(Error::InvalidRequest("`since` must be before `until`".into()));
+        }
+        let schema = self.index.schema();
+        let searcher = self.reader.searcher();
+        let known = |f: &str| schema.lookup(f).is_some_and(|(_, d)| searchable_prefix(&d.name));
+        let (node, parse_notices) = parse::parse(&req.query, &known);
+        let mut notices: Vec<String> = parse_notices.iter().map(ToString::to_string).collect();
+        let words = node.as_ref().map_or(0, count_words);
+        let first_mode = if req.mode == Mode::Any { Mode::Any } else { Mode::All };
+        let built = Builder::new(schema, &searcher, req).build(node.as_ref(), first_mode, req);
+        let (mut built, mut mode, mut fallback) = (built, first_mode, false);
+        let mut total = searcher.search(&built.query, &Count)? as u64;
+        if req.mode == Mode::Auto && total < FALLBACK_BELOW && words > 1 && built.scored {
+            let any = Builder::new(schema, &searcher, req).build(node.as_ref(), Mode::Any, req);
+            let any_total = searcher.search(&any.query, &Count)? as u64;
+            if any_total > total {
+                (built, mode, fallback, total) = (any, Mode::Any, true, any_total);
+                notices.push(format!(
+                    "no dispatch has all the words: showing those with the most of them ({total} match some)"
+                ));
+            }
+        }
+        notices.append(&mut built.notices);
+        let by_date = req.sort == Sort::Date || !built.scored;
+        let top: Vec<(f32, DocAddress)> = if by_date {
+            let collector = TopDocs::with_limit(req.limit.max(1))
+                .and_offset(req.offset)
+                .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+            searcher.search(&built.query, &collector)?.into_iter().map(|(_, a)| (0.0, a)).collect()
+        } else {
+            let collector =
+                TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset).order_by_score();
+            searcher.search(&built.query, &collector)?
+        };
+        let top = if req.limit == 0 { Vec::new() } else { top };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            hits.push(self.hit(&searcher, &doc, score, &built, req.snippets.min(3))?);
+        }
+        let facets = if req.facets { Some(self.facets(&searcher, &built.query)?) } else { None };
+        notices.dedup();
+        Ok(Response {
+            query: req.query.clone(),
+            mode,
+            fallback,
+            total,
+            took_us: started.elapsed().as_micros() as u64,
+            hits,
+            facets,
+            notices,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        doc: &TantivyDocument,
+        score: f32,
+        built: &Built,
+        snippets: usize,
+    ) -> Result<Hit> {
+        let schema = self.index.schema();
+        let d = stored_dispatch(schema, doc);
+        let duplicates =
+            self.count_term("fingerprint", &d.fingerprint, searcher)?.saturating_sub(1);
+        let body = doc.get_first(schema.field("body")).and_then(|v| v.as_str()).unwrap_or("");
+        let lede = d.lede.as_deref().unwrap_or("");
+        let snippets =
+            snippet::snippets(&[("lede", lede), ("body", body)], &built.highlight, snippets);
+        let ts = |t: Option<jiff::Timestamp>| t.map(|t| t.to_string());
+        Ok(Hit {
+            id: d.id,
+            score,
+            title: d.title,
+            published: ts(d.published),
+            updated: ts(d.updated),
+            section: d.section,
+            dateline: d.dateline,
+            agency: d.agency,
+            authors: d.authors,
+            persons: d.persons.into_iter().map(|p| p.name).collect(),
+            source: d.source.to_string(),
+            lede: d.lede,
+            duplicates,
+            snippets,
+        })
+    }
+
+    fn count_term(&self, field: &str, value: &str, searcher: &tantivy::Searcher) -> Result<u64> {
+        if value.is_empty() {
+            return Ok(0);
+        }
+        let term = Term::from_field_text(self.index.schema().field(field), value);
+        Ok(searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)? as u64)
+    }
+
+    fn facets(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> Result<Facets> {
+        let mut sections = FacetCollector::for_field("section");
+        sections.add_facet("/");
+        let mut persons = FacetCollector::for_field("person_facet");
+        persons.add_facet("/");
+        let (s, p) = searcher.search(query, &(sections, persons))?;
+        let name = |f: &tantivy::schema::Facet| {
+            f.to_path().last().map(|s| (*s).to_owned()).unwrap_or_default()
+        };
+        let section: BTreeMap<String, u64> = s.get("/").map(|(f, n)| (name(f), n)).collect();
+        let mut people: Vec<(String, u64)> =
+            p.top_k("/", FACET_PERSONS).into_iter().map(|(f, n)| (name(f), n)).collect();
+        people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(Facets { section, persons: people.into_iter().collect() })
+    }
+
+    /// The dispatch with this id (or the duplicate or version record with it), with its other
+    /// copies and older versions.
+    pub fn get(&self, id: &str) -> Result<Option<Shown>> {
+        let schema = self.index.schema();
+        let searcher = self.reader.searcher();
+        let Some(doc) = self.first(&searcher, "id", id)? else { return Ok(None) };
+        let kind =
+            doc.get_first(schema.field("kind")).and_then(|v| v.as_str()).unwrap_or("").to_owned();
+        let mut d = stored_dispatch(schema, &doc);
+        if kind != Kind::Dispatch.as_str() {
+            // A stub: show the searchable dispatch it belongs to, when there is one.
+            let fp = d.fingerprint.clone();
+            let story = d.story.clone();
+            let found = self
+                .first_dispatch(&searcher, "fingerprint", &fp)?
+                .or(self.first_dispatch(&searcher, "story", &story)?);
+            if let Some(main) = found {
+                d = stored_dispatch(schema, &main);
+            }
+        }
+        let mut copies = Vec::new();
+        let mut versions = Vec::new();
+        for (field, value) in [("fingerprint", d.fingerprint.clone()), ("story", d.story.clone())] {
+            for stub in self.all(&searcher, field, &value)? {
+                let k = stub.get_first(schema.field("kind")).and_then(|v| v.as_str()).unwrap_or("");
+                let s = stored_dispatch(schema, &stub);
+                if k == Kind::Duplicate.as_str() && !copies.contains(&s.source.to_string()) {
+                    copies.push(s.source.to_string());
+                } else if k == Kind::Version.as_str() && !versions.iter().any(|(i, _)| *i == s.id) {
+                    versions.push((s.id, s.source.to_string()));
+                }
+            }
+        }
+        Ok(Some(Shown { kind, dispatch: d, copies, versions }))
+    }
+
+    fn first(
+        &self,
+        searcher: &tantivy::Searcher,
+        field: &str,
+        value: &str,
+    ) -> Result<Option<TantivyDocument>> {
+        Ok(self.all(searcher, field, value)?.into_iter().next())
+    }
+
+    fn first_dispatch(
+        &self,
+        searcher: &tantivy::Searcher,
+        field: &str,
+        value: &str,
+    ) -> Result<Option<TantivyDocument>> {
+        let schema = self.index.schema();
+        Ok(self.all(searcher, field, value)?.into_iter().find(|d| {
+            d.get_first(schema.field("kind")).and_then(|v| v.as_str())
+                == Some(Kind::Dispatch.as_str())
+        }))
+    }
+
+    fn all(
+        &self,
+        searcher: &tantivy::Searcher,
+        field: &str,
+        value: &str,
+    ) -> Result<Vec<TantivyDocument>> {
+        if value.is_empty() {
+            return Ok(Vec::new());
+        }
+        let term = Term::from_field_text(self.index.schema().field(field), value);
+        let q = TermQuery::new(term, IndexRecordOption::Basic);
+        let top = searcher.search(&q, &TopDocs::with_limit(100).order_by_score())?;
+        top.into_iter().map(|(_, a)| searcher.doc(a).map_err(Error::from)).collect()
+    }
+
+    /// Persons named in the index, with dispatch counts, most frequent first; spellings of one
+    /// person (accents, transliterations) are counted together. With a prefix, only names
+    /// with a word starting with it (accents and case ignored).
+    pub fn persons(&self, prefix: Option<&str>, limit: usize) -> Result<Vec<PersonCount>> {
+        let searcher = self.reader.searcher();
+        let kind = TermQuery::new(
+            Term::from_field_text(self.index.schema().field("kind"), Kind::Dispatch.as_str()),
+            IndexRecordOption::Basic,
+        );
+        let mut facets = FacetCollector::for_field("person_facet");
+        facets.add_facet("/");
+        let counts = searcher.search(
+            &BooleanQuery::new(vec![(Occur::Must, Box::new(kind) as Box<dyn Query>)]),
+            &facets,
+        )?;
+        let wanted: Vec<String> = prefix
+            .map(|p| analyzer::analyze_names(p).into_iter().map(|a| a.key).collect())
+            .unwrap_or_default();
+        // Group spellings by their name keys.
+        let mut groups: HashMap<String, (u64, Vec<(String, u64)>)> = HashMap::new();
+        for (facet, n) in counts.get("/") {
+            let Some(name) = facet.to_path().last().map(|s| (*s).to_owned()) else { continue };
+            let keys: Vec<String> =
+                analyzer::analyze_names(&name).into_iter().map(|a| a.key).collect();
+            if !wanted.is_empty() && !matches_prefix(&keys, &wanted) {
+                continue;
+            }
+            let g = groups.entry(keys.join(" ")).or_default();
+            g.0 += n;
+            g.1.push((name, n));
+        }
+        let mut out: Vec<PersonCount> = groups
+            .into_values()
+            .map(|(total, mut names)| {
+                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                PersonCount { name: names[0].0.clone(), dispatches: total }
+            })
+            .collect();
+        out.sort_by(|a, b| b.dispatches.cmp(&a.dispatches).then(a.name.cmp(&b.name)));
+        out.truncate(limit);
+        Ok(out)
+    }
+}
+
+/// Prefix match on name keys: the prefix's words, in order, start consecutive words of the
+/// name (`lav` → Sergueï Lavrov; `serguei l` → Sergueï Lavrov).
+fn matches_prefix(keys: &[String], wanted: &[String]) -> bool {
+    if wanted.len() > keys.len() {
+        return false;
+    }
+    (0..=keys.len() - wanted.len()).any(|start| {
+        wanted.iter().enumerate().all(|(j, w)| {
+            let k = &keys[start + j];
+            if j + 1 == wanted.len() { k.starts_with(w.as_str()) } else { k == w }
+        })
+    })
+}
+
+/// Field prefixes users may type.
+fn searchable_prefix(name: &str) -> bool {
+    matches!(
+        name,
+        "title"
+            | "lede"
+            | "body"
+            | "persons"
+            | "section"
+            | "dateline"
+            | "agency"
+            | "authors"
+            | "translator"
+            | "keywords"
+            | "location"
+    )
+}
+
+fn count_words(node: &Node) -> usize {
+    match node {
+        Node::And(v) | Node::Or(v) => v.iter().map(count_words).sum(),
+        Node::Not(_) => 0,
+        Node::Text { text, .. } => text.split_whitespace().count(),
+    }
+}
