@@ -20,7 +20,8 @@ pub(super) const ORG: u32 = 1 << 2;
 pub(super) const COMMON: u32 = 1 << 3;
 /// A role noun that introduces or describes a person (`président`, `avocate`).
 pub(super) const ROLE: u32 = 1 << 4;
-/// A civility or honorific written just before a name (`M.`, `Mme`, `Dr`).
+/// A civility or honorific written just before a name, even a lone one (`M.`, `Mme`, `Dr`,
+/// `Prince`).
 pub(super) const CIVILITY: u32 = 1 << 5;
 /// A particle inside names (`de`, `van`, `al`).
 pub(super) const PARTICLE: u32 = 1 << 6;
@@ -83,17 +84,18 @@ souveraine émir sultan cheikh ayatollah président-directeur directeur-généra
 inspectrice contrôleur auditeur enquêteur enquêtrice commissaire-priseur collectionneur
 collectionneuse octogénaire nonagénaire quadragénaire quinquagénaire sexagénaire septuagénaire
 trentenaire quadra quinqua adolescent adolescente fillette garçon polémiste essayiste
-idéologue commentateur commentatrice personnalité opposante leader porte-drapeau égérie
+idéologue commentateur commentatrice personnalité premier première opposante leader porte-drapeau égérie
 ";
 
 const CIVILITIES: &str = "
 m mm mme mmes mlle mlles me dr pr mgr monsieur madame mademoiselle maître docteur professeur
-monseigneur sir lord lady cheikh ayatollah
+monseigneur sir lord lady cheikh ayatollah prince princesse roi reine pape émir sultan tsar
+infante
 ";
 
 const PARTICLES: &str = "
-de du des d' van von der den da di del della dello dos das do la le y bin ben ibn bint al el zu
-ter ten af
+de du d' van von der den da di del della dello dos das do la le y bin ben ibn bint al el zu ter
+ten af
 ";
 
 const SPEECH_WORDS: &str = "

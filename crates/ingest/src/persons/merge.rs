@@ -73,16 +73,22 @@ pub(super) fn resolve(cands: &[Candidate]) -> Vec<Person> {
             used[n] = true;
         }
     }
-    // A full name without evidence stands when the dispatch confirms it: the same words are a
-    // person elsewhere, or its surname comes with a civility or a role (`M. Keshet`).
-    let cued: Vec<&str> =
-        cands.iter().filter(|c| c.grade == Grade::Cued).map(|c| c.key.as_str()).collect();
+    // A full name with less evidence stands when the dispatch confirms it: the same words are
+    // a person elsewhere, its surname comes with a civility or a role (`M. Keshet`), or, for a
+    // name introduced by a speech verb, its surname stands alone somewhere (`Lelandais`).
+    let surnames: Vec<(&str, Grade)> = cands
+        .iter()
+        .filter(|c| matches!(c.grade, Grade::Cued | Grade::Bare))
+        .map(|c| (c.key.as_str(), c.grade))
+        .collect();
     for (n, c) in cands.iter().enumerate() {
-        if c.grade != Grade::Weak {
+        if !matches!(c.grade, Grade::Weak | Grade::Spoken) {
             continue;
         }
         let known = entries.iter().any(|e| same_person(&e.key, &c.key));
-        let confirmed = cued.iter().any(|s| ends_with_words(&c.key, s));
+        let confirmed = surnames.iter().any(|&(s, g)| {
+            (g == Grade::Cued || c.grade == Grade::Spoken) && ends_with_words(&c.key, s)
+        });
         if known || confirmed {
             add_full(&mut entries, c);
             used[n] = true;

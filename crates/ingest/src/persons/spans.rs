@@ -22,7 +22,12 @@ pub(super) enum Grade {
     /// A full name (two words or more) with evidence: a given name first, a civility, a role,
     /// a speech verb or an apposition.
     Person,
-    /// A full name without evidence; kept if the dispatch confirms it elsewhere.
+    /// A full name introduced only by a speech verb (`selon Human Rights Watch`, `explique
+    /// Nordahl Lelandais`): media and organisations speak too, so it stands only if the
+    /// dispatch also names it by its surname alone.
+    Spoken,
+    /// A full name without evidence; stands only if its surname comes with a civility or a
+    /// role elsewhere in the dispatch.
     Weak,
     /// One surname after a civility or a role (`M. Macron`, `la chancelière Merkel`).
     Cued,
@@ -104,8 +109,9 @@ enum Cue {
     None,
     /// `M.`, `Mme`, `Dr` just before.
     Civility,
-    /// A role or a demonym just before (`Président`, `le Suédois`).
-    Role,
+    /// A capitalised role or a demonym just before (`Président`, `le Suédois`): good for a
+    /// full name, not for one word (`Star Wars`, `Envoyé Spécial`, `General Electric`).
+    Title,
 }
 
 /// Grades the run `toks[i..j]`, or drops it when it names a thing (`lycée Victor Hugo`).
@@ -135,7 +141,7 @@ fn classify(
         } else if f & NAMING != 0 && !given {
             return None;
         } else if f & (ROLE | NATIONALITY) != 0 && !given {
-            cue = Cue::Role;
+            cue = Cue::Title;
             a += 1;
         } else if f & (ORG | PLACE) != 0 && !given {
             a += 1;
@@ -195,7 +201,9 @@ fn classify(
     if words == 1 {
         if given_first && run.len() > 1 && run[run.len() - 1].kind == Kind::Initial {
             cand.grade = Grade::Person;
-        } else if cue != Cue::None || (!given_first && role_just_before(toks, i)) {
+        } else if first.flags & (COMMON | ORG | PLACE) == 0
+            && (cue == Cue::Civility || !given_first && role_just_before(toks, i))
+        {
             cand.grade = Grade::Cued;
         }
         return Some(cand);
@@ -213,14 +221,22 @@ fn classify(
     }
     // After `de`, an unknown name is the complement of what precedes (`transfuge de Valeurs
     // Actuelles, chef de…`, `rédacteur en chef de Valeurs Actuelles`): the context says nothing.
+    // A definite article before says the same (`l'Hyper Cacher`, `la Cour`): French does not
+    // put one before a person's name.
     let complement = i > 0
-        && matches!(&text[toks[i - 1].start..toks[i - 1].end], "de" | "du" | "des" | "d'" | "d’");
+        && matches!(
+            &text[toks[i - 1].start..toks[i - 1].end],
+            "de" | "du" | "des" | "d'" | "d’" | "le" | "la" | "les" | "l'" | "l’"
+        );
     let evidence = cue != Cue::None
         || !complement && role_before(toks, i)
-        || speech_before(toks, i)
-        || !complement && apposition_after(toks, j)
-        || !complement && speech_after(toks, j);
-    cand.grade = if evidence { Grade::Person } else { Grade::Weak };
+        || !complement && apposition_after(text, toks, i, j);
+    let spoken = speech_before(toks, i) || !complement && speech_after(toks, j);
+    cand.grade = match (evidence, spoken) {
+        (true, _) => Grade::Person,
+        (false, true) => Grade::Spoken,
+        (false, false) => Grade::Weak,
+    };
     Some(cand)
 }
 
@@ -287,11 +303,15 @@ fn speech_before(toks: &[Token], i: usize) -> bool {
 }
 
 /// An apposition after the run: `, professeur de`, `, l'avocat de`, `, 43 ans`, `(LREM)`.
-fn apposition_after(toks: &[Token], j: usize) -> bool {
+fn apposition_after(text: &str, toks: &[Token], i: usize, j: usize) -> bool {
     let Some(t) = toks.get(j) else { return false };
     if t.is('(') {
         return match (toks.get(j + 1), toks.get(j + 2)) {
-            (Some(a), Some(b)) if a.kind == Kind::Upper => b.is(')') || b.is(','),
+            // A party (`Sylvain Maillard (LREM)`), not the run's own initials (`Human Rights
+            // Watch (HRW)`).
+            (Some(a), Some(b)) if a.kind == Kind::Upper => {
+                (b.is(')') || b.is(',')) && !initials_of(text, &toks[i..j], &text[a.start..a.end])
+            }
             (Some(a), Some(b)) if a.kind == Kind::Number => is_years(b),
             _ => false,
         };
@@ -313,6 +333,15 @@ fn apposition_after(toks: &[Token], j: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `acronym` spells the initials of the name words of `run`.
+fn initials_of(text: &str, run: &[Token], acronym: &str) -> bool {
+    let mut initials = run
+        .iter()
+        .filter(|t| t.kind == Kind::Name)
+        .filter_map(|t| text[t.start..t.end].chars().next());
+    acronym.chars().all(|c| initials.next() == Some(c)) && initials.next().is_none()
 }
 
 fn is_years(t: &Token) -> bool {

@@ -247,16 +247,20 @@ fn shape(word: &str, dot_follows: bool) -> Kind {
 
 /// Flags of a hyphenated word that is not listed whole: a given name when every part is one
 /// (`Jean-Pierre`), otherwise the role or nationality of its last part (`Franco-Américaine`,
-/// `ex-ministre`).
+/// `ex-ministre`), and a place when a part is one (`Provence-Alpes-Côte`).
 fn compound_flags(word: &str, lex: &Lexicon, buf: &mut String) -> u32 {
     let mut all_given = true;
     let mut last = 0;
+    let mut place = 0;
     for part in word.split(is_joiner) {
         last = lex.flags(part, buf);
         all_given &= last & lexicon::GIVEN != 0;
+        place |= last & lexicon::PLACE;
     }
-    let inherited = last & (lexicon::ROLE | lexicon::NATIONALITY);
-    if all_given { lexicon::GIVEN | inherited } else { inherited }
+    if all_given {
+        return lexicon::GIVEN | last & (lexicon::ROLE | lexicon::NATIONALITY);
+    }
+    last & (lexicon::ROLE | lexicon::NATIONALITY) | place
 }
 
 #[cfg(test)]
