@@ -1,6 +1,7 @@
 //! Saved HTML article pages.
 //!
-//! The page is parsed once. Metadata comes from the sources in order of trust, field by
+//! The page is parsed once, after a pass that drops script text and caps nesting
+//! ([`prune`]). Metadata comes from the sources in order of trust, field by
 //! field: the JSON-LD article item ([`jsonld`]), then `<meta>` tags ([`meta`]: OpenGraph,
 //! `article:*`, …), then microdata ([`microdata`]), then the page itself (`<h1>`, `<title>`,
 //! the section named in the URL path). The body is the microdata `articleBody` element when
@@ -20,6 +21,7 @@ mod meta;
 mod microdata;
 mod page;
 mod paragraphs;
+mod prune;
 mod walk;
 
 use scraper::Html;
@@ -33,7 +35,7 @@ use crate::{agency, dateline};
 
 /// Parses a saved HTML article page.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&prune::prune(text, prune::MAX_DEPTH));
     let page = Page::scan(&doc);
     let ld = jsonld::read(&page.scripts);
     let tags = meta::read(&page);
@@ -136,7 +138,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
 
 /// Paragraphs of an HTML fragment (a body field holding markup), read like an article body.
 pub(crate) fn fragment_paragraphs(s: &str) -> Vec<String> {
-    let frag = Html::parse_fragment(s);
+    let frag = Html::parse_fragment(&prune::prune(s, prune::MAX_DEPTH));
     paragraphs::article(frag.root_element()).into_iter().map(|p| p.text).collect()
 }
 
@@ -430,6 +432,19 @@ mod tests {
         ];
         for html in cases {
             assert!(matches!(parse(html), Err(ErrorKind::NotAnArticle(_))), "{html}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_fatal() {
+        let para = "<p>Un paragraphe au fond d'une page imbriquée très profondément, assez long pour compter.</p>";
+        for tag in ["div", "table", "span"] {
+            let html = format!(
+                "<title>Profonde</title>{}{para}{para}",
+                format!("<{tag}>").repeat(100_000)
+            );
+            let d = parse(&html).expect("a page of text");
+            assert_eq!((d.title.as_str(), d.body.len()), ("Profonde", 2), "{tag}");
         }
     }
 
