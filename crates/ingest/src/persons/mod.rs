@@ -3,20 +3,23 @@
 //! The steps, one per file:
 //! 1. [`tokens`]: words with their shape, elided articles apart, initials, sentence starts;
 //! 2. [`spans`]: runs of capitalised words (with particles such as `de`, `van`, `al-`), stripped
-//!    of civilities, roles, demonyms and sentence-initial words, and graded by the evidence that
-//!    they name a person: a known given name first, a civility (`M.`, `Mme`), a role noun
-//!    before (`le président colombien`), a speech verb (`a déclaré`, `selon`) or an apposition
-//!    (`, professeur de`, `, 43 ans`);
+//!    of civilities, roles, demonyms, places, organisations and sentence-initial words, and
+//!    graded by the evidence that they name a person: a known given name first, a civility
+//!    (`M.`, `Mme`), a role noun before (`le président colombien`) or an apposition after
+//!    (`, professeur de`, `, 43 ans`, `(LREM)`);
 //! 3. [`merge`]: spelling variants merge, bare surnames (`Stoltenberg`) count as mentions of
 //!    the full name (`Jens Stoltenberg`), persons are ranked.
 //!
+//! Precision comes first, since the result is a search facet. A capitalised pair with no known
+//! given name and nothing around it that says "person" stands only if the dispatch confirms
+//! it: its surname with a civility (`M. Keshet`), or, for a name a speech verb introduces
+//! (`selon Human Rights Watch` as much as `explique Nordahl Lelandais`), its surname alone.
 //! Word lists ([`lexicon`]) keep places, organisations, months, roles and common words out of
-//! names. Precision comes first: a capitalised pair with no given name and nothing around it
-//! that says "person" is left out unless the dispatch confirms it. Bylines and translator
-//! credits have their own fields and are not read; a short credit paragraph left in the body
-//! (`Traduit de l'anglais par …`) is skipped.
+//! names. Bylines and translator credits have their own fields and are not read; a short
+//! credit paragraph left in the body (`Traduit de l'anglais par …`) is skipped.
 //!
-//! One pass over the text, no regular expressions, a few small allocations per candidate.
+//! One pass over the text, lexicon lookups only near capitalised words, no regular
+//! expressions; about 35 MB/s on one core (see `tests/persons.rs`).
 
 mod lexicon;
 mod merge;

@@ -133,23 +133,23 @@ fn classify(
         let t = &toks[a];
         let f = t.flags;
         let given = f & GIVEN != 0 && t.kind == Kind::Name;
-        if matches!(t.kind, Kind::Lower | Kind::Elision) {
-            a += 1;
-        } else if f & CIVILITY != 0 && !given {
-            cue = Cue::Civility;
-            a += 1;
-        } else if f & NAMING != 0 && !given {
+        if f & NAMING != 0 && !given {
             return None;
+        }
+        if f & CIVILITY != 0 && !given {
+            cue = Cue::Civility;
         } else if f & (ROLE | NATIONALITY) != 0 && !given {
             cue = Cue::Title;
-            a += 1;
-        } else if f & (ORG | PLACE) != 0 && !given {
-            a += 1;
-        } else if t.sent && f & COMMON != 0 && !(given && a + 1 < j) {
-            a += 1;
-        } else {
+        }
+        // Particles, civilities, roles, demonyms, organisations and places, and a common word
+        // opening a sentence (not a given name opening a full name: `Marine Le Pen`).
+        let strip = matches!(t.kind, Kind::Lower | Kind::Elision)
+            || f & (CIVILITY | ROLE | NATIONALITY | ORG | PLACE) != 0 && !given
+            || t.sent && f & COMMON != 0 && !(given && a + 1 < j);
+        if !strip {
             break;
         }
+        a += 1;
     }
     // An unknown word glued before a given name and a surname is a name of something else
     // (`du Crif Francis Kalifat`).
@@ -201,8 +201,9 @@ fn classify(
     if words == 1 {
         if given_first && run.len() > 1 && run[run.len() - 1].kind == Kind::Initial {
             cand.grade = Grade::Person;
-        } else if first.flags & (COMMON | ORG | PLACE) == 0
-            && (cue == Cue::Civility || !given_first && role_just_before(toks, i))
+        } else if !run.iter().any(|t| {
+            t.kind == Kind::Name && !is_particle(t) && t.flags & (COMMON | ORG | PLACE) != 0
+        }) && (cue == Cue::Civility || !given_first && role_just_before(toks, i))
         {
             cand.grade = Grade::Cued;
         }
@@ -362,4 +363,54 @@ fn speech_after(toks: &[Token], j: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persons::lexicon::Lexicon;
+    use crate::persons::tokens::tokenize;
+
+    fn grades(text: &str) -> Vec<(String, Grade)> {
+        let mut toks = Vec::new();
+        tokenize(text, Lexicon::get(), &mut String::new(), &mut toks);
+        let mut out = Vec::new();
+        scan(text, &toks, Zone::Body, &mut 0, &mut out);
+        out.into_iter().map(|c| (c.text, c.grade)).collect()
+    }
+
+    #[test]
+    fn runs_are_stripped_and_graded() {
+        use Grade::*;
+        let cases: &[(&str, &[(&str, Grade)])] = &[
+            (
+                "Le secrétaire général de l'OTAN, Jens Stoltenberg, a déclaré lundi",
+                &[("Jens Stoltenberg", Person)],
+            ),
+            ("Stoltenberg et Duque ont parlé.", &[("Stoltenberg", Bare), ("Duque", Bare)]),
+            ("Il a vu M. Keshet et Mme Le Pen.", &[("Keshet", Cued), ("Le Pen", Cued)]),
+            ("Régionales : les élections, clame Le Pen", &[("Le Pen", Bare)]),
+            ("le président colombien Zorbak Quillon", &[("Zorbak Quillon", Person)]),
+            ("Zorbak Quillon, 43 ans, est venu", &[("Zorbak Quillon", Person)]),
+            ("Zorbak Quillon (LREM) est venu", &[("Zorbak Quillon", Person)]),
+            ("Zorbak Quillon Wexford (ZQW) est venu", &[("Zorbak Quillon Wexford", Weak)]),
+            ("a expliqué Zorbak Quillon", &[("Zorbak Quillon", Spoken)]),
+            ("Zorbak Quillon est venu", &[("Zorbak Quillon", Weak)]),
+            ("un proche de Zorbak Quillon, professeur", &[("Zorbak Quillon", Weak)]),
+            (
+                "l'opéra La Traviata de Giuseppe Verdi",
+                &[("La Traviata", Bare), ("Giuseppe Verdi", Person)],
+            ),
+            ("Thomas P., 25 ans, a été arrêté", &[("Thomas P.", Person)]),
+            ("le président du Crif Francis Kalifat", &[("Francis Kalifat", Person)]),
+            ("la saga Star Wars et Le Monde", &[("Wars", Bare), ("Le Monde", Bare)]),
+            ("au lycée Victor Hugo, rue Jean Jaurès", &[]),
+            ("Selon Interpol, Moscou a parlé.", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, Grade)> =
+                want.iter().map(|(t, g)| ((*t).to_owned(), *g)).collect();
+            assert_eq!(grades(text), want, "{text}");
+        }
+    }
 }

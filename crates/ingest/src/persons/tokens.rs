@@ -145,17 +145,15 @@ fn split(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d)
-                && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char)
-            {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
+            // Hyphens and apostrophes join letters (`Jean-Pierre`, `d'Estaing`) and nothing else.
+            let joins = is_word_char(d)
+                || is_joiner(d)
+                    && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char);
+            if !joins {
                 break;
             }
+            end = j + d.len_utf8();
+            chars.next();
         }
         let before = out.len();
         push_word(text, i, end, sent, lex, buf, out);
