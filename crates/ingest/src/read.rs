@@ -297,6 +297,13 @@ pub fn read_file(path: &Path, opts: &Options) -> (Vec<Dispatch>, Vec<Error>) {
     (dispatches, errors)
 }
 
+/// Parses `text` as a file of layout `format` at `path` would be parsed, without touching the
+/// file system: the parsing half of [`read_file`]. An entry point for the fuzz targets.
+#[doc(hidden)]
+pub fn parse_text(path: &Path, format: Format, text: &str) -> Vec<Result<Dispatch, Error>> {
+    Unit { path: Arc::from(path), record: None, format, text: text.to_owned() }.parse()
+}
+
 /// What every layout shares once its fields are read: cleaning, the lede not repeated as the
 /// first body paragraph, language, persons, fingerprint, update key and id.
 pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
