@@ -6,3 +6,4 @@ mod ingest_html;
 mod ingest_iptc;
 mod ingest_text;
 mod persons;
+mod reliability;
