@@ -49,6 +49,8 @@ pub enum Command {
     Persons(PersonsArgs),
     /// Show what an index holds.
     Stats(StatsArgs),
+    /// Serve the HTTP JSON API and the search page (loopback only unless --addr says otherwise).
+    Serve(ServeArgs),
 }
 
 /// Where the index lives.
@@ -194,4 +196,20 @@ pub struct PersonsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Address to listen on; another interface than loopback exposes the index to the network.
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "HOST:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Allow cross-origin requests from this origin (e.g. http://localhost:3000); none by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Longest time a request may take, in seconds.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
 }

@@ -34,5 +34,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(a) => cmd::show::run(a, &schema),
         Command::Persons(a) => cmd::persons::run(a, &schema),
         Command::Stats(a) => cmd::stats::run(a, &schema),
+        Command::Serve(a) => cmd::serve::run(a, &schema),
     }
 }
