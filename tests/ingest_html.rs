@@ -28,7 +28,7 @@ fn squeeze(s: &str) -> String {
 fn full_text(d: &Dispatch) -> String {
     let body = d.body.join("\n\n");
     match &d.lede {
-        Some(lede) if !squeeze(&body).find(&squeeze(lede)).is_some_and(|i| i <= 3) => {
+        Some(lede) if squeeze(&body).find(&squeeze(lede)).is_none_or(|i| i > 3) => {
             format!("{lede}\n\n{body}")
         }
         _ => body,

@@ -44,13 +44,17 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
 
     let mut paras: Vec<Para> =
         bodies.first().map(|el| paragraphs::article(*el)).unwrap_or_default();
-    if paras.is_empty() {
-        paras = density::main_text(doc.root_element())
+    // A marked body holding only a teaser loses to the page's densest text.
+    if text_len(&paras) < SHORT_BODY {
+        let dense: Vec<Para> = density::main_text(doc.root_element())
             .into_iter()
             .flat_map(paragraphs::article)
             .collect();
+        if text_len(&dense) > text_len(&paras) {
+            paras = dense;
+        }
     }
-    let shown: usize = paras.iter().map(|p| p.text.len()).sum();
+    let shown = text_len(&paras);
     let given: usize = ld.body.iter().map(String::len).sum();
     if given > 2 * shown {
         paras = ld.body.iter().map(|t| Para::plain(t.clone())).collect();
@@ -82,7 +86,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
             return Err(ErrorKind::NotAnArticle("no headline and no body".into()));
         }
     }
-    if !article && page.meta("og:type").any(|t| !t.trim().eq_ignore_ascii_case("article")) {
+    if !article && page.meta("og:type").any(|t| t.trim().eq_ignore_ascii_case("website")) {
         return Err(ErrorKind::NotAnArticle(
             "the page declares itself a website, not an article".into(),
         ));
@@ -134,6 +138,13 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         format: Format::Html,
         ..Dispatch::default()
     })
+}
+
+/// Below this many bytes, a marked article body is checked against the densest text block.
+const SHORT_BODY: usize = 400;
+
+fn text_len(paras: &[Para]) -> usize {
+    paras.iter().map(|p| p.text.len()).sum()
 }
 
 /// Paragraphs of an HTML fragment (a body field holding markup), read like an article body.
@@ -446,6 +457,31 @@ mod tests {
             let d = parse(&html).expect("a page of text");
             assert_eq!((d.title.as_str(), d.body.len()), ("Profonde", 2), "{tag}");
         }
+    }
+
+    #[test]
+    fn dateline_and_json_ld_body() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+            "headline": "Sommet à Bruxelles", "articleBody": "Bruxelles, 15 février 2022 (AFP) - Les dirigeants se sont réunis mardi.\n\nIls ont adopté une déclaration commune sur l'énergie."}
+            </script></head><body><h1>Sommet à Bruxelles</h1><p>Un court extrait.</p></body></html>"#;
+        let d = parse(html).expect("an article");
+        assert_eq!(d.body.len(), 2, "the JSON-LD body, longer than the page's text");
+        assert_eq!(d.dateline.as_deref(), Some("Bruxelles"));
+        assert_eq!(d.agency.as_deref(), Some("AFP"), "from the dateline, for want of a credit");
+        let rubric = r#"<html><head><meta property="og:type" content="article"><title>T</title></head><body><article>
+            <p>ESPACE - Le Français Thomas Pesquet est revenu sur Terre vendredi 2 juin, après six mois.</p>
+            <p>Un séjour qui n'a pas été sans conséquences sur son état physique, selon les médecins.</p></article></body></html>"#;
+        assert_eq!(parse(rubric).expect("an article").dateline, None, "a rubric is no dateline");
+    }
+
+    #[test]
+    fn a_teaser_marked_as_body_loses_to_the_text() {
+        let para = "<p>Le texte complet de l'article, dans un bloc que la page ne marque pas.</p>";
+        let html = format!(
+            "<title>T</title><div itemprop='articleBody'><p>Un teaser.</p></div><div>{}</div>",
+            para.repeat(4)
+        );
+        assert_eq!(parse(&html).expect("an article").body.len(), 4);
     }
 
     #[test]

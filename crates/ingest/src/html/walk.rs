@@ -1,5 +1,5 @@
-//! A depth-first walk over a parsed document that never recurses, so a page nested 100,000
-//! levels deep costs memory in one `Vec`-free loop rather than stack frames.
+//! A depth-first walk over a parsed document that never recurses: it moves between parent,
+//! first child and next sibling in a loop, so no depth of nesting can overflow the stack.
 
 use scraper::{ElementRef, Node};
 
