@@ -57,7 +57,11 @@ impl DepecheIndex {
         let index = Index::open(dir)?;
         let found = Self::recorded_signature(&index)?;
         let expected = schema.signature();
-        if found.as_deref() != Some(expected.as_str()) || index.schema() != *schema.tantivy() {
+        // Created but never committed (a first run still going, or killed before its first
+        // commit): no signature yet, nothing in it, fine if its fields are ours.
+        let never_committed = found.is_none() && index.load_metas()?.segments.is_empty();
+        let signed = never_committed || found.as_deref() == Some(expected.as_str());
+        if !signed || index.schema() != *schema.tantivy() {
             return Err(Error::SchemaMismatch {
                 path: path.to_path_buf(),
                 found: found.unwrap_or_else(|| "unknown".to_owned()),
