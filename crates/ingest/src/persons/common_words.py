@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Regenerates `common.txt`: words that French news writes in lowercase, so that a capitalised
-occurrence is a sentence start or a title, not a name (`Selon`, `Interrogé`, `Valeurs`).
+"""Regenerates `common.txt` and `lowercase.txt`, the words French news writes in lowercase.
+
+`common.txt`: mostly lowercase, so a capitalised occurrence is a sentence start or a title, not
+a name (`Selon`, `Interrogé`, `Atelier`). `lowercase.txt`: ordinary words that are also often
+capitalised (`Valeurs`, `Sud`, `Autoroutes`), so a run of them is more likely a title or an
+organisation than a person.
 
 Counted on the OrangeSum development corpus (CC BY-SA 4.0), leaving out every article of the
 hand-annotated person sets so the evaluation stays blind. A word is kept when it is seen in
 lowercase at least MIN_LOWER times, at least RATIO times more often than capitalised inside a
-sentence, and is capitalised somewhere (otherwise listing it changes nothing).
+sentence (WEAK_* for the second list), and is capitalised somewhere (otherwise listing it
+changes nothing).
 
     python3 common_words.py ../../../../../shared/corpus/orangesum-dev.jsonl.gz \
-        ../../../../tests/data/persons/*.jsonl > common.txt
+        ../../../../tests/data/persons/*.jsonl
 """
 import collections, gzip, json, re, sys, unicodedata
 
 MIN_LOWER, RATIO = 30, 6
+WEAK_MIN_LOWER, WEAK_RATIO = 10, 0.5
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 
@@ -49,15 +55,26 @@ def main():
                     elif not w.isupper():
                         (cap_start if start else cap_mid)[k] += 1
                     start = False
-    keep = [
+    keep = {
         k for k, n in lower.items()
         if n >= MIN_LOWER and n >= RATIO * cap_mid[k] and (cap_mid[k] or cap_start[k])
-    ]
-    print("# Words French news writes in lowercase (see common_words.py): a capitalised one")
-    print("# starts a sentence or a title. Folded: lowercase, no accents. Derived from word counts")
-    print("# of the OrangeSum corpus (CC BY-SA 4.0), annotated articles left out.")
-    for k in sorted(keep):
-        print(k)
+    }
+    weak = {
+        k for k, n in lower.items()
+        if n >= WEAK_MIN_LOWER and n >= WEAK_RATIO * cap_mid[k] and cap_mid[k] and k not in keep
+    }
+    with open("common.txt", "w", encoding="utf-8") as out:
+        print("# Words French news writes in lowercase (see common_words.py): a capitalised one", file=out)
+        print("# starts a sentence or a title. Folded: lowercase, no accents. Derived from word counts", file=out)
+        print("# of the OrangeSum corpus (CC BY-SA 4.0), annotated articles left out.", file=out)
+        for k in sorted(keep):
+            print(k, file=out)
+    with open("lowercase.txt", "w", encoding="utf-8") as out:
+        print("# Ordinary words that news also capitalises often (see common_words.py): a run of", file=out)
+        print("# them is a title or an organisation rather than a person. Folded. Derived from word", file=out)
+        print("# counts of the OrangeSum corpus (CC BY-SA 4.0), annotated articles left out.", file=out)
+        for k in sorted(weak):
+            print(k, file=out)
 
 
 main()

@@ -1,8 +1,8 @@
 //! The embedded word lists, folded into one table so that a word's roles cost one lookup.
 //!
 //! Large lists live in text files beside this one (`first_names.txt`, `places.txt`,
-//! `org_words.txt`, hand-compiled; `common.txt`, derived from corpus counts by
-//! `common_words.py`). Short closed classes (roles, civilities, particles, speech verbs) are
+//! `org_words.txt`, `english.txt`, hand-compiled; `common.txt` and `lowercase.txt`, derived
+//! from corpus counts by `common_words.py`). Short closed classes (roles, civilities, particles, speech verbs) are
 //! listed below. Keys are folded (lowercase, accents removed, `’` as `'`), so `Édouard`,
 //! `Edouard` and `édouard` share their flags; capitalisation is judged by the caller.
 
@@ -42,6 +42,9 @@ pub(super) const AUX: u32 = 1 << 12;
 pub(super) const BREAK: u32 = 1 << 13;
 /// An age in an apposition (`, 43 ans`, `, âgé de`).
 pub(super) const AGE: u32 = 1 << 14;
+/// An ordinary French or English word, even if often capitalised (`Valeurs`, `Watch`): a run
+/// of them is a title or an organisation more often than a person.
+pub(super) const WORDISH: u32 = 1 << 15;
 
 const ROLES: &str = "
 président présidente vice-président vice-présidente ministre secrétaire porte-parole chancelier
@@ -181,6 +184,8 @@ const FIRST_NAMES: &str = include_str!("first_names.txt");
 const PLACES: &str = include_str!("places.txt");
 const ORG_WORDS: &str = include_str!("org_words.txt");
 const COMMON_WORDS: &str = include_str!("common.txt");
+const LOWERCASE_WORDS: &str = include_str!("lowercase.txt");
+const ENGLISH_WORDS: &str = include_str!("english.txt");
 
 /// FNV-1a: the keys are short words, and SipHash's protection is not needed for embedded data.
 #[derive(Default)]
@@ -219,6 +224,8 @@ impl Lexicon {
             (PLACES, PLACE),
             (ORG_WORDS, ORG),
             (COMMON_WORDS, COMMON),
+            (LOWERCASE_WORDS, WORDISH),
+            (ENGLISH_WORDS, WORDISH),
             (ROLES, ROLE),
             (CIVILITIES, CIVILITY),
             (PARTICLES, PARTICLE),
@@ -363,7 +370,9 @@ mod tests {
             ("Suédois", NATIONALITY, 0),
             ("lycée", NAMING, 0),
             ("d'", PARTICLE | DETERMINER, 0),
-            ("Stoltenberg", 0, GIVEN | COMMON | PLACE | ORG),
+            ("Stoltenberg", 0, GIVEN | COMMON | PLACE | ORG | WORDISH),
+            ("Watch", WORDISH, GIVEN),
+            ("Valeurs", WORDISH, GIVEN),
         ];
         for &(word, has, lacks) in cases {
             let f = lex.flags(word, &mut buf);
@@ -379,6 +388,8 @@ mod tests {
             ("places", PLACES, 2_000),
             ("org_words", ORG_WORDS, 1_500),
             ("common", COMMON_WORDS, 12_000),
+            ("lowercase", LOWERCASE_WORDS, 3_000),
+            ("english", ENGLISH_WORDS, 1_000),
         ] {
             let n = words(list).count();
             assert!(n > 100 && n < max, "{name}: {n} words");

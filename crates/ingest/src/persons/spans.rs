@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     AGE, AUX, BREAK, CIVILITY, COMMON, DETERMINER, GIVEN, MODIFIER, NAMING, NATIONALITY, ORG,
-    PARTICLE, PLACE, ROLE, SPEECH,
+    PARTICLE, PLACE, ROLE, SPEECH, WORDISH,
 };
 use super::tokens::{Kind, Token};
 
@@ -22,9 +22,9 @@ pub(super) enum Grade {
     /// A full name (two words or more) with evidence: a given name first, a civility, a role,
     /// a speech verb or an apposition.
     Person,
-    /// A full name introduced only by a speech verb (`selon Human Rights Watch`, `explique
-    /// Nordahl Lelandais`): media and organisations speak too, so it stands only if the
-    /// dispatch also names it by its surname alone.
+    /// A full name of ordinary words introduced only by a speech verb (`selon Human Rights
+    /// Watch`): media and organisations speak too, so it stands only if the dispatch also
+    /// names it by its last word alone.
     Spoken,
     /// A full name without evidence; stands only if its surname comes with a civility or a
     /// role elsewhere in the dispatch.
@@ -233,8 +233,12 @@ fn classify(
         || !complement && role_before(toks, i)
         || !complement && apposition_after(text, toks, i, j);
     let spoken = speech_before(toks, i) || !complement && speech_after(toks, j);
+    // Organisations and media speak too (`selon Human Rights Watch`, `Valeurs Actuelles
+    // révèle`), but their names are made of ordinary words; a speaker's name is not.
+    let wordish = run.iter().any(|t| t.flags & WORDISH != 0 && !is_particle(t));
     cand.grade = match (evidence, spoken) {
         (true, _) => Grade::Person,
+        (false, true) if !wordish => Grade::Person,
         (false, true) => Grade::Spoken,
         (false, false) => Grade::Weak,
     };
@@ -394,7 +398,8 @@ mod tests {
             ("Zorbak Quillon, 43 ans, est venu", &[("Zorbak Quillon", Person)]),
             ("Zorbak Quillon (LREM) est venu", &[("Zorbak Quillon", Person)]),
             ("Zorbak Quillon Wexford (ZQW) est venu", &[("Zorbak Quillon Wexford", Weak)]),
-            ("a expliqué Zorbak Quillon", &[("Zorbak Quillon", Spoken)]),
+            ("a expliqué Zorbak Quillon", &[("Zorbak Quillon", Person)]),
+            ("a dénoncé Human Rights Watch", &[("Human Rights Watch", Spoken)]),
             ("Zorbak Quillon est venu", &[("Zorbak Quillon", Weak)]),
             ("un proche de Zorbak Quillon, professeur", &[("Zorbak Quillon", Weak)]),
             (

@@ -107,8 +107,8 @@ fn resolve_pending(text: &str, lex: &Lexicon, buf: &mut String, toks: &mut [Toke
             if t.flags == PENDING {
                 let word = &text[t.start..t.end];
                 t.flags = lex.flags(word, buf);
-                if t.flags == 0 && word.contains('-') {
-                    t.flags = compound_flags(word, lex, buf);
+                if word.contains('-') {
+                    t.flags |= compound_flags(word, lex, buf);
                 }
             }
         }
@@ -210,8 +210,8 @@ fn push_word(
     let mut flags = PENDING;
     if matches!(kind, Kind::Name | Kind::Initial | Kind::Upper) {
         flags = lex.flags(word, buf);
-        if flags == 0 && word.contains('-') {
-            flags = compound_flags(word, lex, buf);
+        if word.contains('-') {
+            flags |= compound_flags(word, lex, buf);
         }
     }
     let end = if kind == Kind::Initial { end + 1 } else { end };
@@ -243,7 +243,7 @@ fn shape(word: &str, dot_follows: bool) -> Kind {
     Kind::Lower
 }
 
-/// Flags of a hyphenated word that is not listed whole: a given name when every part is one
+/// Flags a hyphenated word gets from its parts: a given name when every part is one
 /// (`Jean-Pierre`), otherwise the role or nationality of its last part (`Franco-Américaine`,
 /// `ex-ministre`), and a place when a part is one (`Provence-Alpes-Côte`).
 fn compound_flags(word: &str, lex: &Lexicon, buf: &mut String) -> u32 {
