@@ -68,8 +68,10 @@ fn is_credit(p: &str, d: &Dispatch) -> bool {
     let opener = head.starts_with("traduit")
         || head.starts_with("propos recueillis")
         || head.starts_with("par ") && words <= 6;
-    let names_credited =
-        d.translator.iter().chain(&d.authors).any(|n| !n.is_empty() && p.contains(n.as_str()));
+    // A short line naming the translator or an author is their credit; a sentence that also
+    // names them is text.
+    let names_credited = words <= 8
+        && d.translator.iter().chain(&d.authors).any(|n| !n.is_empty() && p.contains(n.as_str()));
     opener || names_credited
 }
 

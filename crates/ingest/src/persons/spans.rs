@@ -20,7 +20,7 @@ pub(super) enum Zone {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Grade {
     /// A full name (two words or more) with evidence: a given name first, a civility, a role,
-    /// a speech verb or an apposition.
+    /// an apposition, or a speech verb when its words are not ordinary words.
     Person,
     /// A full name of ordinary words introduced only by a speech verb (`selon Human Rights
     /// Watch`): media and organisations speak too, so it stands only if the dispatch also
@@ -29,7 +29,8 @@ pub(super) enum Grade {
     /// A full name without evidence; stands only if its surname comes with a civility or a
     /// role elsewhere in the dispatch.
     Weak,
-    /// One surname after a civility or a role (`M. Macron`, `la chancelière Merkel`).
+    /// One surname after a civility or a lowercase role (`M. Macron`, `la chancelière
+    /// Merkel`, `Prince Harry`).
     Cued,
     /// Any other capitalised run: counts only as a mention of a person found elsewhere.
     Bare,
