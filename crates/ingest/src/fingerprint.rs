@@ -50,8 +50,14 @@ pub(crate) fn is_usable_id(id: &str) -> bool {
 }
 
 fn push_letters(out: &mut String, s: &str) {
-    for c in s.chars().filter(|c| c.is_alphanumeric()) {
-        out.extend(c.to_lowercase());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 

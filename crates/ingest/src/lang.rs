@@ -3,6 +3,9 @@
 //! Metadata lies (a `fr` component holding Dutch text), and French analysis on English text
 //! does harm, so the text gets a say.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 const LANGS: &[(&str, &[&str])] = &[
     (
         "fr",
@@ -58,14 +61,32 @@ const LANGS: &[(&str, &[&str])] = &[
 /// Guesses the language of `text` (`fr`, `en`, `de`, `es`, `it`, `nl`, `pt`), or `None` when
 /// the text is too short or no language stands out.
 pub(crate) fn guess(text: &str) -> Option<&'static str> {
+    static INDEX: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut map: HashMap<&str, u8> = HashMap::new();
+        for (i, (_, list)) in LANGS.iter().enumerate() {
+            for w in *list {
+                *map.entry(w).or_default() |= 1 << i;
+            }
+        }
+        map
+    });
     let mut scores = [0usize; LANGS.len()];
     let mut words = 0;
+    let mut lower = String::new();
     for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
         words += 1;
-        let lower = w.to_lowercase();
-        for (i, (_, list)) in LANGS.iter().enumerate() {
-            if list.contains(&lower.as_str()) {
-                scores[i] += 1;
+        let key = if w.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            w
+        };
+        if let Some(&mask) = INDEX.get(key) {
+            for (i, score) in scores.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *score += 1;
+                }
             }
         }
     }

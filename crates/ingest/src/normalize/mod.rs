@@ -18,10 +18,52 @@ pub use turkish::label_key;
 /// (NBSP, narrow NBSP, thin, ideographic, …) to a plain space, zero-width characters and soft
 /// hyphens removed, runs of whitespace collapsed, ends trimmed.
 pub fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.to_owned();
+    }
     let s = nfc::compose(s);
     let s = controls::strip(&s);
     let s = spaces::to_plain(&s);
     whitespace::collapse(&s)
+}
+
+/// Whether [`clean`] would return `s` unchanged: a single scan, so cleaning text twice (a
+/// reader, then `finish`) costs little.
+fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in bytes {
+        if b >= 0x80 {
+            return is_clean_unicode(s);
+        }
+        if b < 0x20 || b == 0x7f {
+            return false;
+        }
+        let space = b == b' ';
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
+fn is_clean_unicode(s: &str) -> bool {
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() && c != ' ' || controls::is_dropped(c) {
+            return false;
+        }
+        let space = c == ' ';
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    !s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace) && nfc::is_nfc(s)
 }
 
 /// Like [`clean`], for text that may still carry HTML entities (`&amp;`, `&eacute;`, `&#8217;`).
@@ -58,6 +100,17 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn clean_text_is_recognized() {
+        for s in ["Jens Stoltenberg : l'OTAN", "déjà vu", "a", ""] {
+            assert!(is_clean(s), "{s:?}");
+            assert_eq!(clean(s), s);
+        }
+        for s in [" a", "a ", "a  b", "a\tb", "a\u{a0}b", "e\u{301}", "a\u{ad}b", "x\u{85}"] {
+            assert!(!is_clean(s), "{s:?}");
         }
     }
 

@@ -2,6 +2,11 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+/// Whether `s` is already in NFC (quick check; "maybe" counts as no).
+pub(crate) fn is_nfc(s: &str) -> bool {
+    matches!(is_nfc_quick(s.chars()), IsNormalized::Yes)
+}
+
 /// Returns `s` in NFC (cheap when it already is).
 pub(crate) fn compose(s: &str) -> String {
     match is_nfc_quick(s.chars()) {
