@@ -1,5 +1,6 @@
 //! One integration-test binary, one module per theme.
 
+mod browser;
 mod index;
 mod ingest;
 mod ingest_html;
@@ -7,3 +8,4 @@ mod ingest_iptc;
 mod ingest_text;
 mod persons;
 mod reliability;
+mod serve;

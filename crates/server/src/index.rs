@@ -24,7 +24,7 @@ struct Inner {
 }
 
 enum Slot {
-    Open(Searcher),
+    Open(Box<Searcher>),
     /// Why it could not be opened the last time it was tried.
     Closed(String),
 }
@@ -33,7 +33,7 @@ impl IndexHandle {
     /// A handle on an index already open.
     pub fn from_searcher(searcher: Searcher) -> IndexHandle {
         IndexHandle {
-            inner: Arc::new(Inner { source: None, slot: RwLock::new(Slot::Open(searcher)) }),
+            inner: Arc::new(Inner { source: None, slot: RwLock::new(Slot::Open(Box::new(searcher))) }),
         }
     }
 
@@ -58,7 +58,7 @@ impl IndexHandle {
         }
         let Some((path, schema)) = &self.inner.source else { return false };
         let slot = match Searcher::open(path, schema) {
-            Ok(s) => Slot::Open(s),
+            Ok(s) => Slot::Open(Box::new(s)),
             Err(e) => Slot::Closed(e.to_string()),
         };
         let open = matches!(slot, Slot::Open(_));
@@ -74,7 +74,7 @@ impl IndexHandle {
     /// The searcher, or the 503 that says why there is none.
     pub fn searcher(&self) -> Result<Searcher, ApiError> {
         match &*self.inner.slot.read().unwrap_or_else(|p| p.into_inner()) {
-            Slot::Open(s) => Ok(s.clone()),
+            Slot::Open(s) => Ok(Searcher::clone(s)),
             Slot::Closed(why) => {
                 Err(ApiError::unavailable(format!("the index cannot be opened yet: {why}")))
             }

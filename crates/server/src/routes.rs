@@ -13,7 +13,7 @@ use depeche_query::Searcher;
 use serde::Serialize;
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::cors::CorsLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -88,7 +88,10 @@ fn cors(origin: &str) -> Result<CorsLayer> {
             "--cors {origin:?}: give one origin, like https://example.org or http://localhost:3000"
         ))
     })?;
-    Ok(CorsLayer::new().allow_origin(value).allow_methods([Method::GET, Method::HEAD]))
+    // A list, not `exact`: other origins get no CORS header at all.
+    Ok(CorsLayer::new()
+        .allow_origin(AllowOrigin::list([value]))
+        .allow_methods([Method::GET, Method::HEAD]))
 }
 
 /// Runs `f` on the blocking pool (searches are CPU-bound), within the request timeout. A
