@@ -5,6 +5,7 @@
 //! a hang fails the test instead of stalling CI. The binary is built on first use (`cargo build
 //! -p depeche-cli`, a no-op when it is up to date); `DEPECHE_BIN` points at another one.
 
+mod concurrency;
 mod crash;
 mod hostile;
 
