@@ -23,6 +23,7 @@ use depeche_ingest::{
     Dispatch, Error as IngestError, ErrorKind, Unit, WalkEntry, Walker, path_key,
 };
 use serde::Serialize;
+use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, Term};
 
 use crate::document::{self, Kind, Stub};
@@ -215,8 +216,10 @@ pub fn index_paths(
     let budget = opts.memory_budget.max(threads * 16 * 1024 * 1024);
     let writer: IndexWriter =
         index.tantivy().writer_with_num_threads(threads, budget).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Locked(index.path().to_path_buf()),
-            e => Error::from(e),
+            tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => {
+                Error::Locked(index.path().to_path_buf())
+            }
+            e => map_write_error(index, e),
         })?;
     let reader =
         index.tantivy().reader_builder().reload_policy(tantivy::ReloadPolicy::Manual).try_into()?;
@@ -534,7 +537,15 @@ impl Run<'_> {
     }
 
     fn add(&mut self, doc: tantivy::TantivyDocument) -> Result<()> {
-        self.writer.add_document(doc).map_err(|e| map_write_error(self.index, e))?;
+        if let Err(e) = self.writer.add_document(doc) {
+            // An indexing thread died (a write failed): joining the threads tells why.
+            if let tantivy::TantivyError::ErrorInThread(_) = e
+                && let Err(cause) = self.writer.prepare_commit().map(|p| p.abort())
+            {
+                return Err(map_write_error(self.index, cause));
+            }
+            return Err(map_write_error(self.index, e));
+        }
         self.added += 1;
         Ok(())
     }
@@ -707,8 +718,29 @@ fn parse_all(rx: Receiver<Work>, tx: Sender<(u64, Done)>) {
 
 fn map_write_error(index: &DepecheIndex, e: tantivy::TantivyError) -> Error {
     let text = e.to_string();
-    let full = matches!(&e, tantivy::TantivyError::IoError(io) if io.kind() == std::io::ErrorKind::StorageFull)
-        || text.contains("No space left on device")
-        || text.contains("os error 28");
-    if full { Error::DiskFull(index.path().to_path_buf()) } else { Error::from(e) }
+    // The I/O error, where tantivy kept it, else its OS code, where only its text is left
+    // (errors of the indexing threads).
+    let io = match &e {
+        tantivy::TantivyError::IoError(io) => Some(std::io::Error::new(io.kind(), io.to_string())),
+        tantivy::TantivyError::LockFailure(LockError::IoError(io), _) => {
+            Some(std::io::Error::new(io.kind(), io.to_string()))
+        }
+        _ => text
+            .split("(os error ")
+            .nth(1)
+            .and_then(|rest| rest.split(')').next()?.parse().ok())
+            .map(std::io::Error::from_raw_os_error),
+    };
+    let Some(io) = io else { return Error::from(e) };
+    use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+    if matches!(io.kind(), StorageFull | QuotaExceeded) || text.contains("No space left on device")
+    {
+        return Error::DiskFull(index.path().to_path_buf());
+    }
+    // Another write failure (file size limit, read-only or unwritable folder…), said plainly.
+    let context = format!(
+        "cannot write the index at {} (the previous commit is intact)",
+        index.path().display()
+    );
+    Error::io(context, io)
 }
