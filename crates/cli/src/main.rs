@@ -19,7 +19,14 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("depeche: {err:#}");
+            // Library errors often repeat their cause in their message: print each part once.
+            let mut message = err.to_string();
+            for cause in err.chain().skip(1).map(ToString::to_string) {
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("depeche: {message}");
             ExitCode::from(2)
         }
     }
