@@ -8,8 +8,9 @@
 mod concurrency;
 mod crash;
 mod hostile;
+mod storage;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -372,6 +373,28 @@ pub fn search_total(index: &Path, query: &str) -> u64 {
     );
     assert_eq!(out.code, Some(0), "search {query:?} failed: {out:?}");
     out.json()["total"].as_u64().expect("total in search --json")
+}
+
+/// `n` small synthetic dispatches, one NDJSON file per 5,000, ids `{prefix}-{i}`.
+pub fn write_feed(dir: &Path, prefix: &str, n: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for part in 0..n.div_ceil(5000) {
+        let path = dir.join(format!("feed-{part:02}.jsonl"));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+        for i in part * 5000..((part + 1) * 5000).min(n) {
+            let d = serde_json::json!({
+                "id": format!("{prefix}-{i:06}"),
+                "title": format!("Marché {prefix} numéro {i} : les cours du blé progressent"),
+                "body": format!(
+                    "Sur le marché {prefix} {i}, les négociants ont vu le quintal de blé gagner {} euros \
+                     lundi, portés par la demande à l'exportation.",
+                    i % 17
+                ),
+                "date": "2024-03-04T08:00:00Z",
+            });
+            writeln!(out, "{d}").unwrap();
+        }
+    }
 }
 
 pub fn secs(n: u64) -> Duration {

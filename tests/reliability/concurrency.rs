@@ -1,33 +1,9 @@
 //! Concurrent use: a second `depeche index` on an index being written fails at once with a
 //! clear message; searches and stats keep working while the first run indexes and commits.
 
-use std::io::Write;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{Watched, depeche, run, search_total, secs, stats_count};
-
-/// `n` small synthetic dispatches, one NDJSON file per 5,000, ids `{prefix}-{i}`.
-fn write_feed(dir: &Path, prefix: &str, n: usize) {
-    std::fs::create_dir_all(dir).unwrap();
-    for part in 0..n.div_ceil(5000) {
-        let path = dir.join(format!("feed-{part:02}.jsonl"));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-        for i in part * 5000..((part + 1) * 5000).min(n) {
-            let d = serde_json::json!({
-                "id": format!("{prefix}-{i:06}"),
-                "title": format!("Marché {prefix} numéro {i} : les cours du blé progressent"),
-                "body": format!(
-                    "Sur le marché {prefix} {i}, les négociants ont vu le quintal de blé gagner {} euros \
-                     lundi, portés par la demande à l'exportation.",
-                    i % 17
-                ),
-                "date": "2024-03-04T08:00:00Z",
-            });
-            writeln!(out, "{d}").unwrap();
-        }
-    }
-}
+use super::{Watched, depeche, run, search_total, secs, stats_count, write_feed};
 
 #[test]
 fn second_writer_fails_at_once_and_searches_work_during_indexing() {
