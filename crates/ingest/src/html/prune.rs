@@ -128,13 +128,15 @@ pub(super) fn prune(text: &str, max: usize) -> Cow<'_, str> {
 /// Index just past the `>` closing a tag whose attributes start at `from` (quoted values may
 /// hold `>`), or the end of the input.
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (k, &c) in b.iter().enumerate().skip(from) {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, b'>') => return k + 1,
-            _ => {}
+    let mut i = from;
+    while let Some(k) = b.get(i..).and_then(|rest| memchr::memchr3(b'>', b'"', b'\'', rest)) {
+        let at = i + k;
+        if b[at] == b'>' {
+            return at + 1;
+        }
+        match memchr::memchr(b[at], &b[at + 1..]) {
+            Some(close) => i = at + 1 + close + 1,
+            None => return b.len(),
         }
     }
     b.len()
