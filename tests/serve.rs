@@ -309,6 +309,19 @@ fn dispatches_persons_stats_health() {
     let lavrov = persons.as_array().unwrap().iter().find(|p| p["name"] == "Sergueï Lavrov");
     assert!(lavrov.is_some_and(|p| p["dispatches"].as_u64() >= Some(2)), "{persons}");
     assert_eq!(persons, as_json!(searcher.persons(Some("lav"), 10).unwrap()));
+    // The server answers prefixes from its own list: the same answers as the library.
+    for (qs, prefix, limit) in [
+        ("prefix=serguei%20l", Some("serguei l"), 10),
+        ("prefix=SERGEI", Some("SERGEI"), 10),
+        ("prefix=ma&limit=5", Some("ma"), 5),
+        ("prefix=%C3%A9", Some("é"), 10),
+        ("prefix=zzz", Some("zzz"), 10),
+        ("prefix=-&limit=3", Some("-"), 3),
+        ("limit=100", None, 100),
+    ] {
+        let got = server.get(&format!("/api/persons?{qs}")).json();
+        assert_eq!(got, as_json!(searcher.persons(prefix, limit).unwrap()), "{qs}");
+    }
     assert_eq!(server.get("/api/persons?limit=2").json().as_array().unwrap().len(), 2);
 
     let stats = server.get("/api/stats").json();

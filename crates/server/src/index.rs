@@ -33,7 +33,10 @@ impl IndexHandle {
     /// A handle on an index already open.
     pub fn from_searcher(searcher: Searcher) -> IndexHandle {
         IndexHandle {
-            inner: Arc::new(Inner { source: None, slot: RwLock::new(Slot::Open(Box::new(searcher))) }),
+            inner: Arc::new(Inner {
+                source: None,
+                slot: RwLock::new(Slot::Open(Box::new(searcher))),
+            }),
         }
     }
 

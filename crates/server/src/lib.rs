@@ -10,7 +10,7 @@ index cannot be opened (the server keeps trying, every second by default).
 |---|---|
 | `GET /api/search?q=&person=&section=&agency=&since=&until=&sort=&mode=&limit=&offset=&snippets=&facets=` | the JSON of `depeche search --json` (facets on unless `facets=false`) |
 | `GET /api/dispatches/{id}` | the JSON of `depeche show --json` |
-| `GET /api/persons?prefix=&limit=` | the JSON of `depeche persons --json` |
+| `GET /api/persons?prefix=&limit=` | the JSON of `depeche persons --json` (counts refreshed every 10 s) |
 | `GET /api/stats` | the JSON of `depeche stats --json` |
 | `GET /health` | `{"status": "ok"}`, or the 503 |
 | `GET /` | the search page (French), its assets embedded |
@@ -33,6 +33,7 @@ mod assets;
 mod error;
 mod index;
 mod params;
+mod persons;
 mod routes;
 mod serve;
 

@@ -21,6 +21,7 @@ use crate::assets;
 use crate::error::{ApiError, Error, Result};
 use crate::index::IndexHandle;
 use crate::params::{self, Limits, MAX_ID_BYTES};
+use crate::persons::{self as person_list, Persons};
 use crate::serve::Options;
 
 /// What every handler shares.
@@ -31,6 +32,8 @@ struct AppState {
     timeout: Duration,
     /// Searches are CPU-bound: at most this many run at once on the blocking pool.
     work: Arc<Semaphore>,
+    /// Every person with their name keys, for `/api/persons`.
+    persons: Arc<Persons>,
 }
 
 /// The application: every endpoint, the page, and the layers (CORS when asked, security
@@ -41,6 +44,7 @@ pub fn router(index: IndexHandle, opts: &Options) -> Result<Router> {
         limits: Limits { max_limit: opts.max_limit, max_query_bytes: opts.max_query_bytes },
         timeout: opts.request_timeout,
         work: Arc::new(Semaphore::new(opts.search_threads.max(1))),
+        persons: Arc::new(Persons::default()),
     };
     let mut app = Router::new()
         .route("/", get(page))
@@ -159,8 +163,47 @@ async fn persons(
     q: std::result::Result<Query<Pairs>, QueryRejection>,
 ) -> std::result::Result<Response, ApiError> {
     let (prefix, limit) = params::persons_request(&pairs(q)?, state.limits)?;
-    let persons = blocking(&state, move |s| Ok(s.persons(prefix.as_deref(), limit)?)).await?;
-    Ok(Json(persons).into_response())
+    let list = match state.persons.current() {
+        Some((list, stale)) => {
+            if stale {
+                refresh_persons(&state);
+            }
+            list
+        }
+        None => {
+            // The first request waits for the list; a concurrent one waits for the same build.
+            let _one_at_a_time = state.persons.building.lock().await;
+            match state.persons.current() {
+                Some((list, _)) => list,
+                None => {
+                    let persons = state.persons.clone();
+                    blocking(&state, move |s| {
+                        let list = Arc::new(person_list::build(&s)?);
+                        persons.set(list.clone());
+                        Ok(list)
+                    })
+                    .await?
+                }
+            }
+        }
+    };
+    Ok(Json(person_list::lookup(&list, prefix.as_deref(), limit)).into_response())
+}
+
+/// Rebuilds the person list in the background, unless a rebuild is running.
+fn refresh_persons(state: &AppState) {
+    let Ok(guard) = state.persons.building.clone().try_lock_owned() else { return };
+    let state = state.clone();
+    tokio::spawn(async move {
+        let persons = state.persons.clone();
+        // Stored from within the job, so a rebuild slower than the timeout still lands.
+        let _ = blocking(&state, move |s| {
+            persons.set(Arc::new(person_list::build(&s)?));
+            Ok(())
+        })
+        .await;
+        drop(guard);
+    });
 }
 
 async fn stats(State(state): State<AppState>) -> std::result::Result<Response, ApiError> {
