@@ -22,8 +22,8 @@ pub(crate) struct Entry {
     pub exact: Option<Box<str>>,
 }
 
-/// The Fx hash (rustc's): fast on short keys, and the keys are not attacker-chosen in any
-/// way that matters since the cache is bounded.
+/// The Fx hash (rustc's) with a final mix: fast on short keys; the keys are not
+/// attacker-chosen in any way that matters since the cache is bounded.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
 
@@ -58,42 +58,164 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // Fold the high half of a full multiply into the low bits: the bare Fx state has
+        // weak low bits, which the hash table uses to pick buckets.
+        let m = u128::from(self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (m as u64) ^ ((m >> 64) as u64)
     }
 }
 
 type Map = HashMap<Box<str>, Entry, BuildHasherDefault<FxHasher>>;
 
+/// Longest word, key or exact token held inline in the hot cache (a slot is one 64-byte
+/// cache line).
+const INLINE: usize = 20;
+/// Slots of the hot cache, small enough to stay in the CPU cache (a power of two).
+const HOT_SLOTS: usize = 1 << 13;
+/// Slots of the warm cache, behind the hot one (a power of two).
+const WARM_SLOTS: usize = 1 << 17;
+
+/// A slot of the hot cache: everything inline, so that a hit touches one place in memory.
+/// The most frequent few thousand words make most of any French text.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Hot {
+    word_len: u8,
+    key_len: u8,
+    /// 0 when there is no exact token.
+    exact_len: u8,
+    stop: bool,
+    word: [u8; INLINE],
+    key: [u8; INLINE],
+    exact: [u8; INLINE],
+}
+
+const EMPTY: Hot = Hot {
+    word_len: u8::MAX,
+    key_len: 0,
+    exact_len: 0,
+    stop: false,
+    word: [0; INLINE],
+    key: [0; INLINE],
+    exact: [0; INLINE],
+};
+
+fn inline(s: &str) -> Option<[u8; INLINE]> {
+    let mut a = [0; INLINE];
+    a.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+    Some(a)
+}
+
+/// A cache entry as [`with_entry`] lends it.
+pub(crate) struct EntryRef<'a> {
+    /// A stop word (acronyms such as `S.A.` are keyed anyway: they are never stop words).
+    pub stop: bool,
+    /// The stem key.
+    pub key: &'a str,
+    /// The marked exact token, when it differs from the key.
+    pub exact: Option<&'a str>,
+}
+
 struct Cache {
+    hot: Box<[Hot]>,
+    warm: Box<[Hot]>,
     map: Map,
     scratch: Scratch,
 }
 
 thread_local! {
-    static FRENCH: RefCell<Cache> = RefCell::new(Cache { map: Map::default(), scratch: Scratch::default() });
+    static FRENCH: RefCell<Cache> = RefCell::new(Cache {
+        hot: vec![EMPTY; HOT_SLOTS].into_boxed_slice(),
+        warm: vec![EMPTY; WARM_SLOTS].into_boxed_slice(),
+        map: Map::default(),
+        scratch: Scratch::default(),
+    });
+}
+
+fn hash(word: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word);
+    h.finish()
+}
+
+fn str_of(bytes: &[u8]) -> &str {
+    // Slots are filled from `str`s only; the fallback is never taken.
+    std::str::from_utf8(bytes).unwrap_or("")
+}
+
+impl Hot {
+    fn matches(&self, word: &[u8; INLINE], len: usize) -> bool {
+        usize::from(self.word_len) == len && self.word == *word
+    }
+
+    fn entry(&self) -> EntryRef<'_> {
+        EntryRef {
+            stop: self.stop,
+            key: str_of(&self.key[..usize::from(self.key_len)]),
+            exact: (self.exact_len > 0).then(|| str_of(&self.exact[..usize::from(self.exact_len)])),
+        }
+    }
 }
 
 /// Calls `f` with the entry of `lower` (a lowercased word), computing it on a miss.
+///
+/// Three levels: a small direct-mapped hot table that stays in the CPU cache (the most
+/// frequent words), a larger warm one, then a hash map holding every word seen (bounded).
 #[inline]
-pub(crate) fn with_entry<R>(lower: &str, f: impl FnOnce(&Entry) -> R) -> R {
+pub(crate) fn with_entry<R>(lower: &str, f: impl FnOnce(EntryRef<'_>) -> R) -> R {
     FRENCH.with(|cell| {
         let mut cache = cell.borrow_mut();
-        if let Some(e) = cache.map.get(lower) {
-            return f(e);
-        }
         let cache = &mut *cache;
-        let keys = french_keys(lower, &mut cache.scratch);
-        let entry = Entry {
-            stop: is_stop_word(lower),
-            key: keys.key.into_boxed_str(),
-            exact: keys.exact.map(String::into_boxed_str),
-        };
-        let out = f(&entry);
+        let word = inline(lower);
+        let h = hash(lower.as_bytes()) as usize;
+        let (hot, warm) = (h & (HOT_SLOTS - 1), (h >> 20) & (WARM_SLOTS - 1));
+        // The hot table is 2-way: a word lives in `hot` or its neighbour `hot ^ 1` (same
+        // 128 bytes); a new word replaces the neighbour and becomes first.
+        if let Some(w) = &word {
+            if cache.hot[hot].matches(w, lower.len()) {
+                return f(cache.hot[hot].entry());
+            }
+            if cache.hot[hot ^ 1].matches(w, lower.len()) {
+                return f(cache.hot[hot ^ 1].entry());
+            }
+            if cache.warm[warm].matches(w, lower.len()) {
+                cache.hot[hot ^ 1] = cache.hot[hot];
+                cache.hot[hot] = cache.warm[warm];
+                return f(cache.hot[hot].entry());
+            }
+        }
         if cache.map.len() >= CAPACITY {
             cache.map.clear();
         }
-        cache.map.insert(lower.into(), entry);
-        out
+        let e = match cache.map.get(lower) {
+            Some(e) => e,
+            None => {
+                let keys = french_keys(lower, &mut cache.scratch);
+                let entry = Entry {
+                    stop: is_stop_word(lower),
+                    key: keys.key.into_boxed_str(),
+                    exact: keys.exact.map(String::into_boxed_str),
+                };
+                cache.map.entry(lower.into()).or_insert(entry)
+            }
+        };
+        // Keep it in the direct-mapped tables when everything fits inline.
+        let exact = e.exact.as_deref().unwrap_or("");
+        if let (Some(w), Some(k), Some(x)) = (word, inline(&e.key), inline(exact)) {
+            let slot = Hot {
+                word: w,
+                key: k,
+                exact: x,
+                word_len: lower.len() as u8,
+                key_len: e.key.len() as u8,
+                exact_len: exact.len() as u8,
+                stop: e.stop,
+            };
+            cache.hot[hot ^ 1] = cache.hot[hot];
+            cache.hot[hot] = slot;
+            cache.warm[warm] = slot;
+        }
+        f(EntryRef { stop: e.stop, key: &e.key, exact: e.exact.as_deref() })
     })
 }
 
@@ -104,12 +226,29 @@ mod tests {
     #[test]
     fn hit_and_miss_agree() {
         for w in ["négociations", "les", "pêche", "otan", "français"] {
-            let first = with_entry(w, |e| (e.stop, e.key.to_string(), e.exact.clone()));
-            let second = with_entry(w, |e| (e.stop, e.key.to_string(), e.exact.clone()));
+            let get = || with_entry(w, |e| (e.stop, e.key.to_string(), e.exact.map(String::from)));
+            let (first, second, third) = (get(), get(), get());
+            assert_eq!(second, third, "{w}");
             assert_eq!(first, second, "{w}");
         }
         assert!(with_entry("les", |e| e.stop));
         assert!(!with_entry("otan", |e| e.stop));
+    }
+
+    #[test]
+    fn long_words_bypass_the_hot_cache() {
+        let long = "anticonstitutionnellement-et-plus-encore";
+        let a = with_entry(long, |e| e.key.to_string());
+        let b = with_entry(long, |e| e.key.to_string());
+        assert_eq!(a, b);
+        assert!(inline(long).is_none());
+        // Two words landing in the same slot evict each other without mixing.
+        for _ in 0..3 {
+            for w in ["maison", "maisons", "chat", "pêche"] {
+                let k = with_entry(w, |e| e.key.to_string());
+                assert_eq!(k, french_keys(w, &mut Scratch::default()).key);
+            }
+        }
     }
 
     #[test]

@@ -175,8 +175,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(WordRef<'_>)) {
         lower_word(text, w, &mut lower);
         cache::with_entry(&lower, |e| {
             if !e.stop || w.kind == WordKind::Acronym {
-                let exact = e.exact.as_deref().unwrap_or(&e.key);
-                f(WordRef { start: w.start, end: w.end, position: pos, key: &e.key, exact });
+                let exact = e.exact.unwrap_or(e.key);
+                f(WordRef { start: w.start, end: w.end, position: pos, key: e.key, exact });
             }
         });
     }
@@ -338,9 +338,9 @@ impl TokenStream for FrenchTokenStream<'_> {
                     return None;
                 }
                 token.text.clear();
-                token.text.push_str(&e.key);
+                token.text.push_str(e.key);
                 let pending = exact && e.exact.is_some();
-                if let Some(x) = e.exact.as_deref().filter(|_| exact) {
+                if let Some(x) = e.exact.filter(|_| exact) {
                     exact_buf.clear();
                     exact_buf.push_str(x);
                 }

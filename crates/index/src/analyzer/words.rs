@@ -124,6 +124,16 @@ impl<'a> Words<'a> {
     /// `O.T.A.N.` / `U.E` at `start`: single letters each followed by a dot, at least two of
     /// them; returns the end of the acronym (its final dot included).
     fn acronym(&self, start: usize) -> Option<usize> {
+        // Fast path: an ASCII letter followed by anything but a dot starts no acronym.
+        let bytes = self.text.as_bytes();
+        if bytes[start] < 0x80 {
+            match bytes.get(start + 1) {
+                Some(b'.') => {}
+                Some(&b) if b < 0x80 => return None,
+                None => return None,
+                _ => {}
+            }
+        }
         let mut i = start;
         let mut letters = 0;
         let mut end = start;
@@ -163,6 +173,11 @@ impl Iterator for Words<'_> {
             }
             let end = self.run_end(start);
             self.pos = end;
+            let ascii_separator =
+                self.text.as_bytes().get(end).is_none_or(|&b| b < 0x80 && b != b'\'' && b != b'`');
+            if ascii_separator {
+                return Some(Word { start, end, kind: WordKind::Plain });
+            }
             let Some(apostrophe) = self.char_at(end).filter(|&c| is_apostrophe(c)) else {
                 return Some(Word { start, end, kind: WordKind::Plain });
             };
