@@ -18,6 +18,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // `depeche … | head`: the reader left, nothing more to say.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Library errors often repeat their cause in their message: print each part once.
             let mut message = err.to_string();
@@ -42,5 +44,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Persons(a) => cmd::persons::run(a, &schema),
         Command::Stats(a) => cmd::stats::run(a, &schema),
         Command::Serve(a) => cmd::serve::run(a, &schema),
+        Command::Bench(a) => cmd::bench::run(a, &schema),
+        Command::PeerWorker(a) => cmd::peer_worker::run(a, &schema),
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

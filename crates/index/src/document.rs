@@ -62,7 +62,7 @@ pub fn dispatch_document(schema: &Schema, d: &Dispatch) -> TantivyDocument {
     }
     for p in &d.persons {
         doc.add_text(f("persons"), &p.name);
-        doc.add_facet(f("person_facet"), Facet::from_path([p.name.as_str()]));
+        doc.add_text(f("person_names"), &p.name);
     }
     if let Some(section) = &d.section {
         doc.add_facet(f("section"), Facet::from_path([section.as_str()]));

@@ -116,7 +116,7 @@ const REQUIRED: &[(&str, FieldType)] = &[
     ("lede", FieldType::Text),
     ("body", FieldType::Text),
     ("persons", FieldType::Text),
-    ("person_facet", FieldType::Facet),
+    ("person_names", FieldType::String),
     ("section", FieldType::Facet),
     ("published", FieldType::Date),
     ("updated", FieldType::Date),
@@ -153,6 +153,7 @@ const REQUIRED_FAST: &[&str] = &[
     "file_size",
     "file_mtime",
     "file_hash",
+    "person_names",
 ];
 
 impl Schema {

@@ -70,10 +70,20 @@ pub struct Snippet {
     pub field: &'static str,
     /// The fragment, with `…` where it was cut.
     pub text: String,
-    /// Byte ranges of the matches in `text`.
+    /// Byte ranges of the matches in `text`, as `[start, end]` pairs in JSON.
+    #[serde(serialize_with = "ranges_as_pairs")]
     pub highlights: Vec<Range<usize>>,
     /// The fragment as HTML: escaped, matches in `<mark>`.
     pub html: String,
+}
+
+fn ranges_as_pairs<S: serde::Serializer>(ranges: &[Range<usize>], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(ranges.len()))?;
+    for r in ranges {
+        seq.serialize_element(&[r.start, r.end])?;
+    }
+    seq.end()
 }
 
 /// Counts over all matches.
@@ -81,6 +91,6 @@ pub struct Snippet {
 pub struct Facets {
     /// Dispatches per section.
     pub section: BTreeMap<String, u64>,
-    /// Dispatches per person (the most frequent).
+    /// Dispatches per person (the most frequent ones).
     pub persons: BTreeMap<String, u64>,
 }

@@ -17,6 +17,7 @@ for hit in &response.hits {
 #![deny(missing_docs)]
 
 mod build;
+mod counts;
 mod error;
 mod hit;
 mod parse;

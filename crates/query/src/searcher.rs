@@ -9,11 +9,12 @@ use depeche_index::{DepecheIndex, Kind, Schema, Stats, stored_dispatch};
 use depeche_ingest::Dispatch;
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::build::{Builder, Built};
+use crate::counts::ValueCounts;
 use crate::error::{Error, Result};
 use crate::hit::{Facets, Hit, Response};
 use crate::parse::{self, Node};
@@ -197,17 +198,13 @@ impl Searcher {
     fn facets(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> Result<Facets> {
         let mut sections = FacetCollector::for_field("section");
         sections.add_facet("/");
-        let mut persons = FacetCollector::for_field("person_facet");
-        persons.add_facet("/");
-        let (s, p) = searcher.search(query, &(sections, persons))?;
+        let persons = ValueCounts { field: "person_names", limit: Some(FACET_PERSONS) };
+        let (s, persons) = searcher.search(query, &(sections, persons))?;
         let name = |f: &tantivy::schema::Facet| {
             f.to_path().last().map(|s| (*s).to_owned()).unwrap_or_default()
         };
         let section: BTreeMap<String, u64> = s.get("/").map(|(f, n)| (name(f), n)).collect();
-        let mut people: Vec<(String, u64)> =
-            p.top_k("/", FACET_PERSONS).into_iter().map(|(f, n)| (name(f), n)).collect();
-        people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        Ok(Facets { section, persons: people.into_iter().collect() })
+        Ok(Facets { section, persons: persons.into_iter().collect() })
     }
 
     /// The dispatch with this id (or the duplicate or version record with it), with its other
@@ -292,19 +289,13 @@ impl Searcher {
             Term::from_field_text(self.index.schema().field("kind"), Kind::Dispatch.as_str()),
             IndexRecordOption::Basic,
         );
-        let mut facets = FacetCollector::for_field("person_facet");
-        facets.add_facet("/");
-        let counts = searcher.search(
-            &BooleanQuery::new(vec![(Occur::Must, Box::new(kind) as Box<dyn Query>)]),
-            &facets,
-        )?;
+        let counts = searcher.search(&kind, &ValueCounts { field: "person_names", limit: None })?;
         let wanted: Vec<String> = prefix
             .map(|p| analyzer::analyze_names(p).into_iter().map(|a| a.key).collect())
             .unwrap_or_default();
         // Group spellings by their name keys.
         let mut groups: HashMap<String, (u64, Vec<(String, u64)>)> = HashMap::new();
-        for (facet, n) in counts.get("/") {
-            let Some(name) = facet.to_path().last().map(|s| (*s).to_owned()) else { continue };
+        for (name, n) in counts {
             let keys: Vec<String> =
                 analyzer::analyze_names(&name).into_iter().map(|a| a.key).collect();
             if !wanted.is_empty() && !matches_prefix(&keys, &wanted) {

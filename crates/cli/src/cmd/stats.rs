@@ -1,5 +1,6 @@
 //! `depeche stats`: what an index holds.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use depeche_index::{DepecheIndex, Schema, stats};
@@ -14,23 +15,24 @@ pub fn run(args: StatsArgs, schema: &Schema) -> anyhow::Result<ExitCode> {
         output::print_json(&s)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("index        {}", s.path);
-    println!("dispatches   {}", s.dispatches);
-    println!("duplicates   {} (other copies recorded)", s.duplicates);
-    println!("versions     {} (older versions recorded)", s.versions);
-    println!("files        {}", s.files);
-    println!("size         {} in {} segment(s)", output::size(s.size_bytes), s.segments);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "index        {}", s.path)?;
+    writeln!(out, "dispatches   {}", s.dispatches)?;
+    writeln!(out, "duplicates   {} (other copies recorded)", s.duplicates)?;
+    writeln!(out, "versions     {} (older versions recorded)", s.versions)?;
+    writeln!(out, "files        {}", s.files)?;
+    writeln!(out, "size         {} in {} segment(s)", output::size(s.size_bytes), s.segments)?;
     let day = |d: &Option<String>| {
         d.as_deref().map(|d| d.get(..10).unwrap_or(d).to_owned()).unwrap_or_else(|| "-".into())
     };
-    println!("dates        {} → {}", day(&s.earliest), day(&s.latest));
+    writeln!(out, "dates        {} → {}", day(&s.earliest), day(&s.latest))?;
     if !s.sections.is_empty() {
         let top: Vec<String> = s.sections.iter().map(|(name, n)| format!("{name} ({n})")).collect();
-        println!("sections     {}", top.join(", "));
+        writeln!(out, "sections     {}", top.join(", "))?;
     }
-    println!("schema       {}", s.schema);
+    writeln!(out, "schema       {}", s.schema)?;
     if let Some(at) = &s.committed_at {
-        println!("committed    {at}");
+        writeln!(out, "committed    {at}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
