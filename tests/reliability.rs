@@ -7,6 +7,7 @@
 
 mod concurrency;
 mod crash;
+mod fuzz_regressions;
 mod hostile;
 mod storage;
 
@@ -51,8 +52,30 @@ pub fn depeche_bin() -> &'static Path {
         );
         let bin = profile_dir.join("depeche");
         assert!(bin.is_file(), "{} is missing after the build", bin.display());
-        bin
+        snapshot(&bin)
     })
+}
+
+/// A hard link to the binary that this test process alone uses, so that a rebuild of
+/// `target/<profile>/depeche` in the middle of the run (another `cargo build` in the same tree)
+/// does not swap binaries between two steps of a test. Links of finished runs are removed.
+fn snapshot(bin: &Path) -> PathBuf {
+    let dir = bin.parent().expect("profile dir");
+    const PREFIX: &str = "depeche-reliability-";
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = name.strip_prefix(PREFIX)
+            && !Path::new("/proc").join(pid).exists()
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    let link = dir.join(format!("{PREFIX}{}", std::process::id()));
+    let _ = std::fs::remove_file(&link);
+    match std::fs::hard_link(bin, &link) {
+        Ok(()) => link,
+        Err(_) => bin.to_path_buf(),
+    }
 }
 
 /// A `depeche` command.

@@ -224,3 +224,32 @@ fn hostile_folder_is_indexed_and_every_bad_file_reported() {
         assert!(out.stderr.contains(needle), "{needle:?} not in:\n{}", out.stderr);
     }
 }
+
+/// A file deleted while the walk is under way (after its folder was listed, before the walk
+/// reached it) is reported with its path, the others are walked; no panic.
+#[test]
+fn file_deleted_during_the_walk_is_reported() {
+    use depeche_ingest::{WalkEntry, Walker};
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["a.json", "b.json", "c.json"] {
+        std::fs::write(tmp.path().join(name), "{}").unwrap();
+    }
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for entry in Walker::new([tmp.path()]).iter() {
+        match entry {
+            WalkEntry::File(f) => {
+                if files.is_empty() {
+                    std::fs::remove_file(tmp.path().join("b.json")).unwrap();
+                }
+                files.push(name_of(&f.path.to_string_lossy()));
+            }
+            WalkEntry::Error(e) => {
+                errors.push((name_of(&e.path().to_string_lossy()), e.kind().reason()))
+            }
+            WalkEntry::Ignored { .. } => {}
+        }
+    }
+    assert_eq!(files, ["a.json", "c.json"]);
+    assert_eq!(errors, [("b.json".to_owned(), "unreadable")]);
+}

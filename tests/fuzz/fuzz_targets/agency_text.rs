@@ -1,0 +1,16 @@
+//! The agency plain-text reader, on any text (bytes decoded as the reader decodes files).
+
+#![no_main]
+
+use std::path::Path;
+
+use depeche_ingest::{Format, parse_text};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    for d in parse_text(Path::new("fuzz.txt"), Format::AgencyText, &text).into_iter().flatten() {
+        assert!(!d.title.is_empty(), "a dispatch without a title");
+        assert!(!d.id.is_empty(), "a dispatch without an id");
+    }
+});
