@@ -61,9 +61,7 @@ pub(crate) fn push_folded(lower: &str, out: &mut String) {
 /// characters as [`push_folded`] gives it, so the two strings align character by character.
 pub(crate) fn push_folded_keep_circumflex(lower: &str, out: &mut String) {
     for c in lower.chars() {
-        if matches!(c, 'â' | 'ê' | 'î' | 'ô' | 'û') {
-            out.push(c);
-        } else if c.is_ascii() {
+        if c.is_ascii() || matches!(c, 'â' | 'ê' | 'î' | 'ô' | 'û') {
             out.push(c);
         } else {
             match lookup(c) {

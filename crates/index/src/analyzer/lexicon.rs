@@ -196,19 +196,27 @@ pub(crate) mod build {
     }
 
     /// Productive suffixes that derive a word from another while keeping its sense:
-    /// `strict` → `strictement`, `journal` → `journaliste`, `touriste` → `touristique`.
-    const TRANSPARENT: &[&str] =
-        &["ement", "ements", "ment", "ments", "iste", "istes", "isme", "ismes", "ique", "iques"];
+    /// `strict` → `strictement`, `journal` → `journaliste`, `abus` → `abusif`. Not `-ion`,
+    /// which mostly builds on Latin stems that only look like French words (`pétition`,
+    /// `portion`), nor `-ais`, a verb ending to Snowball but a nationality here (`français`).
+    const TRANSPARENT: &[&str] = &[
+        "able", "ables", "ance", "ances", "ement", "ements", "euse", "euses", "eux", "ible",
+        "ibles", "if", "ifs", "ique", "iques", "isme", "ismes", "iste", "istes", "ive", "ives",
+        "ment", "ments",
+    ];
 
     /// What follows Snowball's `stem` in the folded word, allowing for the doubled consonant
     /// (`pardon` → `pardonnait`) and the y/i alternation (`emploi` → `employant`) of verbs.
     fn verb_rest<'w>(folded: &'w str, stem: &str) -> Option<&'w str> {
         if let Some(rest) = folded.strip_prefix(stem) {
-            let last = stem.as_bytes().last()?;
-            return Some(match rest.as_bytes().first() {
-                Some(c) if c == last && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') => {
+            let last = *stem.as_bytes().last()?;
+            let r = rest.as_bytes();
+            return Some(match (r.first(), r.get(1)) {
+                (Some(&c), _) if c == last && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') => {
                     &rest[1..]
                 }
+                // `mangeait`, `songeant`: -ger verbs keep an `e` before `a` and `o`.
+                (Some(b'e'), Some(b'a' | b'o')) if last == b'g' => &rest[1..],
                 _ => rest,
             });
         }
@@ -219,7 +227,8 @@ pub(crate) mod build {
     /// The lexicon facts the guard decision needs.
     struct Facts<'a> {
         folded_words: HashSet<&'a str>,
-        /// Snowball stems that are verbs: two distinct strong verb endings seen on them.
+        /// Snowball stems that are verbs: an infinitive, or two distinct strong verb endings
+        /// seen on them.
         verb_stems: HashSet<String>,
     }
 
@@ -232,14 +241,21 @@ pub(crate) mod build {
                 endings.entry(stem.as_str()).or_default().insert(rest);
             }
         }
-        Facts {
-            folded_words: lex.words.iter().map(|e| e.folded.as_str()).collect(),
-            verb_stems: endings
-                .into_iter()
-                .filter(|(_, set)| set.len() >= 2)
-                .map(|(s, _)| s.to_string())
-                .collect(),
-        }
+        let folded_words: HashSet<&str> = lex.words.iter().map(|e| e.folded.as_str()).collect();
+        // An infinitive is evidence enough: `admettre` for `admet`, `scier` for `sci`.
+        let infinitive = |stem: &str| {
+            let last = stem.chars().last().map(String::from).unwrap_or_default();
+            ["er", "ir", "re"].iter().any(|e| {
+                folded_words.contains(format!("{stem}{e}").as_str())
+                    || folded_words.contains(format!("{stem}{last}{e}").as_str())
+            })
+        };
+        let verb_stems = stems
+            .iter()
+            .filter(|s| endings.get(s.as_str()).is_some_and(|set| set.len() >= 2) || infinitive(s))
+            .cloned()
+            .collect();
+        Facts { folded_words, verb_stems }
     }
 
     /// Whether Snowball's `stem` of the folded word strips more than an inflection and lands
@@ -400,6 +416,33 @@ pub(crate) mod build {
 
     fn data_path(name: &str) -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analyzer/data").join(name)
+    }
+
+    /// Re-derives the tables from the shared data and checks a sample of them (every 7th
+    /// guard entry, every accent group) against the committed files, both ways.
+    #[test]
+    fn committed_tables_match_the_builder() {
+        let (Some(voc), Some(counts)) = (read_voc("french"), corpus_counts()) else {
+            eprintln!("SKIP committed_tables_match_the_builder: shared voc.txt or corpus absent");
+            return;
+        };
+        let d = derive(&lexicon(&voc, &counts));
+        let t = super::tables();
+        for g in d.guard.iter().step_by(7) {
+            assert!(t.guard.contains(g.as_str()), "builder guards `{g}`, the table does not");
+        }
+        for g in t.guard.iter().filter(|g| g.len() % 7 == 0) {
+            assert!(d.guard.contains(*g), "the table guards `{g}`, the builder does not");
+        }
+        assert_eq!(t.guard.len(), d.guard.len());
+        let committed: BTreeMap<&str, BTreeSet<&str>> =
+            t.accents.iter().map(|(k, v)| (*k, v.iter().copied().collect())).collect();
+        let derived: BTreeMap<&str, BTreeSet<&str>> = d
+            .accents
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(committed, derived);
     }
 
     /// Rewrites `data/guard.txt` and `data/accents.txt`, printing what it measured.

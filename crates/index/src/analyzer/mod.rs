@@ -164,10 +164,7 @@ pub(crate) fn lower_word(text: &str, word: Word, out: &mut String) {
 /// Highlighting uses this.
 pub fn for_each_word(text: &str, mut f: impl FnMut(WordRef<'_>)) {
     let mut lower = String::new();
-    let mut position = 0;
-    for w in Words::new(text, true) {
-        let pos = position;
-        position += 1;
+    for (pos, w) in Words::new(text, true).enumerate() {
         if w.end - w.start > MAX_WORD_BYTES {
             continue;
         }
@@ -211,10 +208,7 @@ fn is_accented(span: &str) -> bool {
 pub fn analyze_names(text: &str) -> Vec<Analyzed> {
     let mut out = Vec::new();
     let mut keys = NameKeys::default();
-    let mut position = 0;
-    for w in Words::new(text, true) {
-        let pos = position;
-        position += 1;
+    for (pos, w) in Words::new(text, true).enumerate() {
         if w.end - w.start > MAX_WORD_BYTES || !keys.compute(text, w) {
             continue;
         }
@@ -324,7 +318,7 @@ impl TokenStream for FrenchTokenStream<'_> {
             self.token.text.push_str(self.exact_buf);
             return true;
         }
-        while let Some(w) = self.words.next() {
+        for w in self.words.by_ref() {
             let position = self.next_position;
             self.next_position += 1;
             if w.end - w.start > MAX_WORD_BYTES {
@@ -412,7 +406,7 @@ impl TokenStream for NameTokenStream<'_> {
             self.token.text.push_str(&self.keys.exact);
             return true;
         }
-        while let Some(w) = self.words.next() {
+        for w in self.words.by_ref() {
             let position = self.next_position;
             self.next_position += 1;
             if w.end - w.start > MAX_WORD_BYTES || !self.keys.compute(self.text, w) {

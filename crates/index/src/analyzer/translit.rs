@@ -40,7 +40,7 @@ pub(crate) fn push_translit(folded: &str, out: &mut String) {
             (b'k', b'h', _) => ("k", 2),
             (b'd', b'h', _) => ("d", 2),
             (b'p', b'h', _) => ("f", 2),
-            (b'g', b'u', n) if matches!(n, b'e' | b'i' | b'y') => ("g", 2),
+            (b'g', b'u', b'e' | b'i' | b'y') => ("g", 2),
             (b'o', b'u', n) if is_vowel(n) && n != b'u' => ("w", 2),
             (b'o', b'u', _) => ("u", 2),
             (b'y', _, _) => ("i", 1),
