@@ -129,7 +129,7 @@ fn kill_9_mid_run_leaves_the_last_commit_and_a_rerun_completes() {
         }
     }
 
-    let out = super::run(&mut index_cmd().arg("--json"), secs(300));
+    let out = super::run(index_cmd().arg("--json"), secs(300));
     assert_eq!(out.code, Some(0), "the re-run completes: {out:?}");
     let summary = out.json();
     assert_eq!(summary["total"].as_u64(), Some(total as u64), "{summary}");
