@@ -1,6 +1,10 @@
 //! Per-thread cache of word keys. Word frequencies are Zipfian and Snowball is most of the
 //! cost of analysis, so each indexing thread remembers the keys of the words it has seen,
 //! up to [`CAPACITY`] words (then it starts afresh: the frequent words come back at once).
+//!
+//! Memory per thread that analyzes: 512 KiB (hot) + 4 MiB (warm) + the map (about 15 MiB
+//! when full). Measured on the dev corpus, analysis is memory-bound: a word costs one
+//! table probe when hot, a main-memory miss or two otherwise.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -73,7 +77,7 @@ const INLINE: usize = 20;
 /// Slots of the hot cache, small enough to stay in the CPU cache (a power of two).
 const HOT_SLOTS: usize = 1 << 13;
 /// Slots of the warm cache, behind the hot one (a power of two).
-const WARM_SLOTS: usize = 1 << 17;
+const WARM_SLOTS: usize = 1 << 16;
 
 /// A slot of the hot cache: everything inline, so that a hit touches one place in memory.
 /// The most frequent few thousand words make most of any French text.
