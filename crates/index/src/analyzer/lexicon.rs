@@ -75,7 +75,7 @@ pub(crate) mod build {
         "ue", "ues", "us",
     ];
 
-    /// Endings that only verbs take: a stem seen with two of them is a verb's.
+    /// Endings that only verbs take: a stem seen with one of them is a verb's.
     const STRONG_VERB_ENDINGS: &[&str] = &[
         "aient", "ait", "er", "era", "erai", "eraient", "erait", "erent", "erez", "erons", "eront",
         "ez", "iez", "ions", "ir", "ira", "irait", "iront", "issaient", "issait", "issant",
@@ -227,8 +227,8 @@ pub(crate) mod build {
     /// The lexicon facts the guard decision needs.
     struct Facts<'a> {
         folded_words: HashSet<&'a str>,
-        /// Snowball stems that are verbs: an infinitive, or two distinct strong verb endings
-        /// seen on them.
+        /// Snowball stems that are verbs: an infinitive (`obéi` → `obéir`), or a strong verb
+        /// ending seen on them (`foisonnait`).
         verb_stems: HashSet<String>,
     }
 
@@ -248,11 +248,11 @@ pub(crate) mod build {
             ["er", "ir", "re"].iter().any(|e| {
                 folded_words.contains(format!("{stem}{e}").as_str())
                     || folded_words.contains(format!("{stem}{last}{e}").as_str())
-            })
+            }) || (last == "i" && folded_words.contains(format!("{stem}r").as_str()))
         };
         let verb_stems = stems
             .iter()
-            .filter(|s| endings.get(s.as_str()).is_some_and(|set| set.len() >= 2) || infinitive(s))
+            .filter(|s| endings.contains_key(s.as_str()) || infinitive(s))
             .cloned()
             .collect();
         Facts { folded_words, verb_stems }
