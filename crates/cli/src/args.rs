@@ -51,6 +51,11 @@ pub enum Command {
     Stats(StatsArgs),
     /// Serve the HTTP JSON API and the search page (loopback only unless --addr says otherwise).
     Serve(ServeArgs),
+    /// Time a query set against an index (a query file, or a mix derived from the index).
+    Bench(crate::cmd::bench::BenchArgs),
+    /// Worker of the peer harness (`run.py --peer-cmd depeche="depeche peer-worker"`).
+    #[command(hide = true)]
+    PeerWorker(crate::cmd::peer_worker::PeerWorkerArgs),
 }
 
 /// Where the index lives.

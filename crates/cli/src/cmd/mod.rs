@@ -1,5 +1,7 @@
+pub mod bench;
 pub mod index;
 pub mod ingest;
+pub mod peer_worker;
 pub mod persons;
 pub mod search;
 pub mod serve;
