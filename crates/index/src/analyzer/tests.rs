@@ -261,3 +261,43 @@ fn tantivy_phrase_queries_line_up() {
     assert_eq!(count("chat"), 1);
     assert_eq!(count("chatiment"), 1);
 }
+
+#[test]
+fn analyze_agrees_with_the_tokenizers() {
+    let texts = [
+        "Les négociations de l'OTAN à Washington ont échoué aujourd'hui.",
+        "Sergueï Lavrov, d’après l'O.N.U., « pêche » et péché : États-Unis, 2020-2021.",
+        "İZMİR Straße œuvre e\u{301}te\u{301} 😀 long-mot-composé-très-très-très-très-très-long",
+    ];
+    for text in texts {
+        let mut fr = TextAnalyzer::from(FrenchTokenizer::new(true));
+        let mut stream = fr.token_stream(text);
+        let mut indexed = Vec::new();
+        while let Some(t) = stream.next() {
+            indexed.push((t.offset_from..t.offset_to, t.position, t.text.clone()));
+        }
+        let mut expected = Vec::new();
+        for a in analyze(text) {
+            expected.push((a.range.clone(), a.position, a.key.clone()));
+            if a.exact != a.key {
+                expected.push((a.range, a.position, a.exact));
+            }
+        }
+        assert_eq!(indexed, expected, "{text}");
+
+        let mut names = TextAnalyzer::from(NameTokenizer::default());
+        let mut stream = names.token_stream(text);
+        let mut indexed = Vec::new();
+        while let Some(t) = stream.next() {
+            indexed.push((t.offset_from..t.offset_to, t.position, t.text.clone()));
+        }
+        let mut expected = Vec::new();
+        for a in analyze_names(text) {
+            expected.push((a.range.clone(), a.position, a.key.clone()));
+            if a.exact != a.key {
+                expected.push((a.range, a.position, a.exact));
+            }
+        }
+        assert_eq!(indexed, expected, "{text}");
+    }
+}
