@@ -7,7 +7,7 @@
 //! cargo run -p depeche-index --release --example analyzer_speed [-- CORPUS.jsonl.gz]
 //! ```
 //!
-//! With `ANALYSIS_ONLY=1`, stops before indexing.
+//! With `ANALYSIS_ONLY=1`, stops before indexing; `LIMIT=n` reads only the first n articles.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -27,8 +27,10 @@ struct Article {
 fn load(path: &Path) -> Vec<Article> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let limit = std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
     reader
         .lines()
+        .take(limit)
         .map_while(Result::ok)
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(&line).ok())
         .map(|v| {

@@ -143,8 +143,11 @@ fn hash(word: &[u8]) -> u64 {
 }
 
 fn str_of(bytes: &[u8]) -> &str {
-    // Slots are filled from `str`s only; the fallback is never taken.
-    std::str::from_utf8(bytes).unwrap_or("")
+    debug_assert!(std::str::from_utf8(bytes).is_ok());
+    // SAFETY: slot bytes are only ever copied whole from a `&str` (`inline`), and read back
+    // at exactly that string's length (`Hot::entry`), so they are valid UTF-8. Checking them
+    // again on every hit was a fifth of the analysis time.
+    unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
 impl Hot {

@@ -37,12 +37,33 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1 letters and Latin Extended-A/B, French's accented letters: all letters but
+        // the two signs; spares the Unicode table lookup on the common path.
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
         // `ʼ` (U+02BC) is a letter for Unicode but an apostrophe for us.
-        !is_apostrophe(c) && (c.is_alphanumeric() || is_ignorable(c))
+        _ => !is_apostrophe(c) && (c.is_alphanumeric() || is_ignorable(c)),
     }
+}
+
+/// The character starting at byte `i` (a char boundary) and its length; decodes the two-byte
+/// sequences of accented Latin letters inline.
+#[inline]
+fn decode(text: &str, i: usize) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    if (0xc2..0xe0).contains(&b)
+        && let Some(&b2) = bytes.get(i + 1)
+    {
+        let c = char::from_u32((u32::from(b & 0x1f) << 6) | u32::from(b2 & 0x3f))?;
+        return Some((c, 2));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Elided words: `l'`, `d'`, `qu'`, `jusqu'`… The apostrophe and what precedes it go.
@@ -89,11 +110,11 @@ impl<'a> Words<'a> {
                 }
                 i += 1;
             } else {
-                let c = self.char_at(i).unwrap_or(' ');
+                let Some((c, len)) = decode(self.text, i) else { break };
                 if !is_word_char(c) {
                     break;
                 }
-                i += c.len_utf8();
+                i += len;
             }
         }
         i
@@ -111,11 +132,11 @@ impl<'a> Words<'a> {
                 }
                 i += 1;
             } else {
-                let c = self.char_at(i)?;
+                let (c, len) = decode(self.text, i)?;
                 if is_word_char(c) {
                     return Some(i);
                 }
-                i += c.len_utf8();
+                i += len;
             }
         }
         None
@@ -124,15 +145,14 @@ impl<'a> Words<'a> {
     /// `O.T.A.N.` / `U.E` at `start`: single letters each followed by a dot, at least two of
     /// them; returns the end of the acronym (its final dot included).
     fn acronym(&self, start: usize) -> Option<usize> {
-        // Fast path: an ASCII letter followed by anything but a dot starts no acronym.
-        let bytes = self.text.as_bytes();
-        if bytes[start] < 0x80 {
-            match bytes.get(start + 1) {
-                Some(b'.') => {}
-                Some(&b) if b < 0x80 => return None,
-                None => return None,
-                _ => {}
-            }
+        // Fast path: a character followed by an ASCII character other than a dot, or by
+        // nothing, starts no acronym.
+        let (_, first) = decode(self.text, start)?;
+        match self.text.as_bytes().get(start + first) {
+            Some(b'.') => {}
+            Some(&b) if b < 0x80 => return None,
+            None => return None,
+            _ => {}
         }
         let mut i = start;
         let mut letters = 0;
@@ -272,6 +292,18 @@ mod tests {
         let kinds: Vec<WordKind> =
             Words::new("O.T.A.N. aujourd'hui x", true).map(|w| w.kind).collect();
         assert_eq!(kinds, [WordKind::Acronym, WordKind::Joined, WordKind::Plain]);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for cp in (0x80u32..0x3000).chain(0xfb00..0xfb10) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let slow = !is_apostrophe(c) && (c.is_alphanumeric() || is_ignorable(c));
+            assert_eq!(is_word_char(c), slow, "U+{cp:04X}");
+            let s = c.to_string();
+            assert_eq!(decode(&s, 0), Some((c, c.len_utf8())), "U+{cp:04X}");
+        }
+        assert_eq!(decode("", 0), None);
     }
 
     #[test]
