@@ -171,7 +171,13 @@ impl Hot {
 #[inline]
 pub(crate) fn with_entry<R>(lower: &str, f: impl FnOnce(EntryRef<'_>) -> R) -> R {
     FRENCH.with(|cell| {
-        let mut cache = cell.borrow_mut();
+        // A callback that analyzes again (re-entrance) finds the cache busy: it gets its
+        // keys computed afresh instead of a panic.
+        let Ok(mut cache) = cell.try_borrow_mut() else {
+            let keys = french_keys(lower, &mut Scratch::default());
+            let stop = is_stop_word(lower);
+            return f(EntryRef { stop, key: &keys.key, exact: keys.exact.as_deref() });
+        };
         let cache = &mut *cache;
         let word = inline(lower);
         let h = hash(lower.as_bytes()) as usize;
@@ -256,6 +262,16 @@ mod tests {
                 assert_eq!(k, french_keys(w, &mut Scratch::default()).key);
             }
         }
+    }
+
+    #[test]
+    fn reentrant_use_does_not_panic() {
+        let outer = with_entry("négociations", |e| {
+            let inner = with_entry("négociations", |i| i.key.to_string());
+            assert_eq!(inner, e.key);
+            e.key.to_string()
+        });
+        assert_eq!(outer, "negoci");
     }
 
     #[test]
