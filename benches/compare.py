@@ -259,11 +259,23 @@ def machine():
     return f"{os.cpu_count()} vCPU {cpu}, {mem:.0f} GiB RAM, {platform.system()} {platform.release()}"
 
 
+def commit():
+    """The checkout's commit, `+dirty` when crates/ has uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--", "crates", "index-schema"],
+                               capture_output=True, text=True).stdout.strip()
+        return head + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
 def tables(out, inputs, started, load_before):
     lines = []
     now = datetime.datetime.now()
     la = os.getloadavg()
-    lines.append(f"Run of `benches/compare.py` finished {now:%Y-%m-%d %H:%M} on {machine()}; "
+    lines.append(f"Run of `benches/compare.py` (depeche at {commit()}) finished {now:%Y-%m-%d %H:%M} on {machine()}; "
                  f"1-min load average {load_before:.1f} at the start, {la[0]:.1f} at the end "
                  f"(the machine is shared: compare ratios).")
     main = load(out, "main")
@@ -345,7 +357,8 @@ def main():
     ap.add_argument("--only-depeche", action="store_true", help="run depeche alone (peers' results kept)")
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per query (main set)")
     ap.add_argument("--warmup", type=int, default=2, help="warm-up passes (main set)")
-    ap.add_argument("--relevance-repeat", type=int, default=1, help="timed runs per query (other sets)")
+    ap.add_argument("--relevance-repeat", type=int, default=1,
+                    help="timed runs per query of the other sets (no warm-up: relevance is what counts)")
     ap.add_argument("--threads", type=int, default=1, help="indexing threads")
     ap.add_argument("--skip-index", action="store_true", help="reuse the indexes of a previous run")
     ap.add_argument("--depeche", help="depeche binary (default: target/release/depeche, built first)")
@@ -375,7 +388,7 @@ def main():
             main_set = name == "main"
             run_set(name, out, inputs, peers, depeche,
                     a.repeat if main_set else a.relevance_repeat,
-                    a.warmup if main_set else min(a.warmup, 1), a.threads, a.skip_index)
+                    a.warmup if main_set else 0, a.threads, a.skip_index)
     report = tables(out, inputs, started, load_before)
     with open(os.path.join(out, "summary.md"), "w", encoding="utf-8") as fh:
         fh.write(report + "\n")

@@ -51,7 +51,7 @@ fn bench(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(4));
+    config = Criterion::default().warm_up_time(std::time::Duration::from_secs(1)).sample_size(10).measurement_time(std::time::Duration::from_secs(4));
     targets = bench
 }
 criterion_main!(benches);

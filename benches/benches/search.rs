@@ -2,7 +2,7 @@
 //! persons, a word within a year), top 10, without and with snippets (one per hit, as in
 //! the side-by-side runs, and three, the `depeche search` default).
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use depeche_bench::{CLASSES, TempDir, articles, build_index, corpus_lines, query_mix};
 use depeche_query::{Request, Searcher};
 
@@ -22,6 +22,7 @@ fn bench(c: &mut Criterion) {
         // Every class but `date` is drawn from the indexed text: it must find something.
         assert!(class == "date" || found > 0, "{class}: {} queries found nothing", queries.len());
         let mut g = c.benchmark_group(format!("search/{class}"));
+        g.throughput(Throughput::Elements(queries.len() as u64));
         for snippets in [0, 1, 3] {
             let reqs: Vec<Request> =
                 queries.iter().map(|r| Request { snippets, limit: 10, ..(*r).clone() }).collect();
@@ -39,7 +40,7 @@ fn bench(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    config = Criterion::default().warm_up_time(std::time::Duration::from_secs(1)).sample_size(20).measurement_time(std::time::Duration::from_secs(3));
     targets = bench
 }
 criterion_main!(benches);
