@@ -252,7 +252,7 @@ mod tests {
         };
         let doc = dispatch_document(&schema, &d);
         // Through the JSON form tantivy stores.
-        let json = doc.to_json(schema.tantivy());
+        let json = tantivy::Document::to_json(&doc, schema.tantivy());
         let back = TantivyDocument::parse_json(schema.tantivy(), &json).unwrap();
         assert_eq!(stored_dispatch(&schema, &back), d);
     }

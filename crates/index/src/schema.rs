@@ -82,6 +82,9 @@ pub enum FieldType {
 pub enum AnalyzerKind {
     /// French text: elision, stop words, folding, guarded Snowball stems, exact forms stacked.
     French,
+    /// The same French analysis without the stacked exact forms (long fields).
+    #[serde(rename = "french_stems")]
+    FrenchStems,
     /// Person names: folded, transliteration keys, never stemmed.
     Name,
     /// The whole value as one folded token.
@@ -93,6 +96,7 @@ impl AnalyzerKind {
     pub fn tokenizer_name(self) -> &'static str {
         match self {
             AnalyzerKind::French => analyzer::FRENCH,
+            AnalyzerKind::FrenchStems => analyzer::FRENCH_STEMS,
             AnalyzerKind::Name => analyzer::NAME,
             AnalyzerKind::Keyword => analyzer::KEYWORD,
         }

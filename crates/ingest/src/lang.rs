@@ -73,7 +73,7 @@ pub(crate) fn guess(text: &str) -> Option<&'static str> {
     let mut scores = [0usize; LANGS.len()];
     let mut words = 0;
     let mut lower = String::new();
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(150) {
         words += 1;
         let key = if w.chars().any(char::is_uppercase) {
             lower.clear();

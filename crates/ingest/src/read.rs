@@ -307,9 +307,17 @@ pub fn parse_text(path: &Path, format: Format, text: &str) -> Vec<Result<Dispatc
 /// What every layout shares once its fields are read: cleaning, the lede not repeated as the
 /// first body paragraph, language, persons, fingerprint, update key and id.
 pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
-    d.title = normalize::clean(&d.title);
-    d.lede = d.lede.as_deref().and_then(normalize::clean_opt);
-    d.body = d.body.iter().map(|p| normalize::clean(p)).filter(|p| !p.is_empty()).collect();
+    normalize::clean_in_place(&mut d.title);
+    if let Some(lede) = &mut d.lede {
+        normalize::clean_in_place(lede);
+        if lede.is_empty() {
+            d.lede = None;
+        }
+    }
+    for p in &mut d.body {
+        normalize::clean_in_place(p);
+    }
+    d.body.retain(|p| !p.is_empty());
     for field in [
         &mut d.section,
         &mut d.dateline,

@@ -213,7 +213,8 @@ impl<'a> Builder<'a> {
     ) -> Option<Box<dyn Query>> {
         let boost = if def.boost > 0.0 { def.boost } else { 1.0 };
         let q: Box<dyn Query> = match def.analyzer? {
-            AnalyzerKind::French => {
+            kind @ (AnalyzerKind::French | AnalyzerKind::FrenchStems) => {
+                let exact_indexed = kind == AnalyzerKind::French;
                 let words = analyzer::analyze(text);
                 if words.is_empty() {
                     return None;
@@ -222,7 +223,7 @@ impl<'a> Builder<'a> {
                     self.remember(&words, phrase || words.len() > 1);
                 }
                 if words.len() == 1 {
-                    self.word(f, &words[0], phrase)
+                    self.word(f, &words[0], phrase, exact_indexed)
                 } else {
                     phrase_query(f, &words)
                 }
@@ -258,10 +259,18 @@ impl<'a> Builder<'a> {
 
     /// One French word: its stem key (and accent variants), plus a boost for exact forms.
     /// A quoted single word matches exactly.
-    fn word(&self, f: Field, w: &Analyzed, exact_only: bool) -> Box<dyn Query> {
+    fn word(
+        &self,
+        f: Field,
+        w: &Analyzed,
+        exact_only: bool,
+        exact_indexed: bool,
+    ) -> Box<dyn Query> {
         let variants = analyzer::query_variants(w);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (key, exact) in variants.keys.iter().zip(&variants.exacts) {
+            // Fields without exact tokens: the stem key is all there is.
+            let exact = if exact_indexed { exact } else { key };
             let exact_term = Term::from_field_text(f, exact);
             if exact_only {
                 clauses.push((

@@ -71,6 +71,13 @@ pub fn clean_escaped(s: &str) -> String {
     clean(&decode_entities(s))
 }
 
+/// [`clean`] in place: no copy when the text is already clean.
+pub fn clean_in_place(s: &mut String) {
+    if !is_clean(s) {
+        *s = clean(s);
+    }
+}
+
 /// [`clean`], or `None` when nothing is left.
 pub fn clean_opt(s: &str) -> Option<String> {
     let c = clean(s);
@@ -80,7 +87,13 @@ pub fn clean_opt(s: &str) -> Option<String> {
 /// Splits text into paragraphs on blank lines (also on single line breaks when `lines` is set),
 /// cleans each and drops the empty ones.
 pub fn paragraphs(s: &str, lines: bool) -> Vec<String> {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let owned;
+    let s = if s.contains('\r') {
+        owned = s.replace("\r\n", "\n").replace('\r', "\n");
+        owned.as_str()
+    } else {
+        s
+    };
     let parts: Vec<&str> = if lines { s.split('\n').collect() } else { s.split("\n\n").collect() };
     parts.into_iter().map(clean).filter(|p| !p.is_empty()).collect()
 }
