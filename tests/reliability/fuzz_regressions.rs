@@ -124,3 +124,35 @@ fn query() {
         }
     });
 }
+
+/// The bug behind the `excluded-*` inputs: an excluded phrase panicked (debug builds). It now
+/// excludes exactly the dispatches holding the phrase, alone, after words, and nested.
+#[test]
+fn excluded_phrases_exclude_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let index =
+        DepecheIndex::open_or_create(&dir.path().join("idx"), &Schema::embedded(), false).unwrap();
+    let opts = IndexOptions { threads: 1, memory_budget: 50 << 20, ..IndexOptions::default() };
+    let summary =
+        index_paths(&index, &[data_dir().join("dispatches")], &opts, &NoProgress).unwrap();
+    let searcher = Searcher::new(index).unwrap();
+    let total = |q: &str| {
+        let mut req = Request::new(q);
+        req.mode = Mode::All;
+        req.facets = true;
+        searcher.search(&req).unwrap_or_else(|e| panic!("{q}: {e}")).total
+    };
+    let all = summary.total;
+    let phrase = total("\"conseil de sécurité\"");
+    assert!(phrase > 0 && phrase < all);
+    assert_eq!(total("-\"conseil de sécurité\""), all - phrase);
+    assert_eq!(
+        total("otan -\"conseil de sécurité\""),
+        total("otan") - total("otan \"conseil de sécurité\"")
+    );
+    assert_eq!(total("-\"e 6\""), all, "a phrase found nowhere excludes nothing");
+    assert_eq!(
+        total("otan -(russie \"conseil de sécurité\")"),
+        total("otan") - total("otan russie \"conseil de sécurité\"")
+    );
+}
