@@ -1,6 +1,6 @@
 //! Keys that group dispatches: identical text, versions of one story, stable ids.
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::dispatch::Dispatch;
 
@@ -8,16 +8,38 @@ use crate::dispatch::Dispatch;
 /// (title and lede too when there is no body). Two dispatches with the same text, whatever
 /// their layout, markup, spacing or punctuation, get the same fingerprint.
 pub fn fingerprint(d: &Dispatch) -> String {
-    let mut key = String::new();
+    let mut key = LetterHasher::default();
     if d.body.is_empty() {
-        push_letters(&mut key, &d.title);
-        push_letters(&mut key, d.lede.as_deref().unwrap_or(""));
+        key.push(&d.title);
+        key.push(d.lede.as_deref().unwrap_or(""));
     } else {
         for p in &d.body {
-            push_letters(&mut key, p);
+            key.push(p);
         }
     }
-    format!("{:032x}", xxh3_128(key.as_bytes()))
+    format!("{:032x}", key.finish())
+}
+
+/// Hashes the lowercased letters and digits of text as it goes, without building the string.
+#[derive(Default)]
+struct LetterHasher {
+    hasher: Xxh3,
+    buf: String,
+}
+
+impl LetterHasher {
+    fn push(&mut self, s: &str) {
+        push_letters(&mut self.buf, s);
+        if self.buf.len() >= 4096 {
+            self.hasher.update(self.buf.as_bytes());
+            self.buf.clear();
+        }
+    }
+
+    fn finish(mut self) -> u128 {
+        self.hasher.update(self.buf.as_bytes());
+        self.hasher.digest128()
+    }
 }
 
 /// Update key: agency, title and first publication day. Later versions of a dispatch keep

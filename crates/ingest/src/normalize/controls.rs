@@ -9,7 +9,7 @@ pub(crate) fn strip(s: &str) -> String {
     s.chars().filter(|c| !is_dropped(*c)).collect()
 }
 
-pub(crate) fn is_dropped(c: char) -> bool {
+fn is_dropped(c: char) -> bool {
     match c {
         '\n' | '\r' | '\t' => false,
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => true,

@@ -27,43 +27,55 @@ pub fn clean(s: &str) -> String {
     whitespace::collapse(&s)
 }
 
-/// Whether [`clean`] would return `s` unchanged: a single scan, so cleaning text twice (a
-/// reader, then `finish`) costs little.
+/// Whether [`clean`] would return `s` unchanged: one byte scan, so cleaning text twice (a
+/// reader, then `finish`) costs little. Non-ASCII is only decoded where a lead byte can start
+/// a space, a control or an invisible character.
 fn is_clean(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
+    let b = s.as_bytes();
+    let mut prev_space = true; // a leading space is not clean
+    let mut ascii = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c < 0x20 || c == 0x7f || (c == b' ' && prev_space) {
+                return false;
+            }
+            prev_space = c == b' ';
+            i += 1;
+            continue;
+        }
+        ascii = false;
+        prev_space = false;
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let bad = match c {
+            // C1 controls, NEL, NBSP, soft hyphen.
+            0xC2 => next(1) <= 0xA0 || next(1) == 0xAD,
+            // U+1680 ogham space.
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            // U+2000–200F spaces and marks, 2028/2029 separators, 202A–202F embeddings and
+            // narrow NBSP, 205F, 2060, 2066–2069.
+            0xE2 => match next(1) {
+                0x80 => next(2) <= 0x8F || (0xA8..=0xAF).contains(&next(2)),
+                0x81 => matches!(next(2), 0x9F | 0xA0 | 0xA6..=0xA9),
+                _ => false,
+            },
+            // U+3000 ideographic space.
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            // U+FEFF byte-order mark.
+            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+        i += match c {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
-    let mut prev_space = false;
-    for &b in bytes {
-        if b >= 0x80 {
-            return is_clean_unicode(s);
-        }
-        if b < 0x20 || b == 0x7f {
-            return false;
-        }
-        let space = b == b' ';
-        if space && prev_space {
-            return false;
-        }
-        prev_space = space;
-    }
-    true
-}
-
-fn is_clean_unicode(s: &str) -> bool {
-    let mut prev_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() && c != ' ' || controls::is_dropped(c) {
-            return false;
-        }
-        let space = c == ' ';
-        if space && prev_space {
-            return false;
-        }
-        prev_space = space;
-    }
-    !s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace) && nfc::is_nfc(s)
+    (b.is_empty() || !prev_space) && (ascii || nfc::is_nfc(s))
 }
 
 /// Like [`clean`], for text that may still carry HTML entities (`&amp;`, `&eacute;`, `&#8217;`).
@@ -118,11 +130,35 @@ mod tests {
 
     #[test]
     fn clean_text_is_recognized() {
-        for s in ["Jens Stoltenberg : l'OTAN", "déjà vu", "a", ""] {
+        for s in [
+            "Jens Stoltenberg : l'OTAN",
+            "déjà vu",
+            "a",
+            "",
+            "Sergueï «\u{a9}» 東京 €",
+            "x\u{2013}y",
+        ] {
             assert!(is_clean(s), "{s:?}");
             assert_eq!(clean(s), s);
         }
-        for s in [" a", "a ", "a  b", "a\tb", "a\u{a0}b", "e\u{301}", "a\u{ad}b", "x\u{85}"] {
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "e\u{301}",
+            "a\u{ad}b",
+            "x\u{85}",
+            "a\u{202f}:",
+            "a\u{2009}b",
+            "\u{feff}a",
+            "a\u{200b}",
+            "a\u{3000}",
+            "a\u{2028}b",
+            "a\u{1680}",
+            "a\u{2060}",
+        ] {
             assert!(!is_clean(s), "{s:?}");
         }
     }
