@@ -257,8 +257,8 @@ fn search_answers_what_the_library_answers() {
     let snippet = &v["hits"][0]["snippets"][0];
     let range = &snippet["highlights"][0];
     let text = snippet["text"].as_str().unwrap();
-    let (s, e) =
-        (range["start"].as_u64().unwrap() as usize, range["end"].as_u64().unwrap() as usize);
+    // `[start, end]` byte offsets into `text`.
+    let (s, e) = (range[0].as_u64().unwrap() as usize, range[1].as_u64().unwrap() as usize);
     assert_eq!(text[s..e].to_lowercase(), "lavrov");
     let v = server.get("/api/search?q=lavrov+pangolin").json();
     assert_eq!((v["mode"].as_str(), v["fallback"].as_bool()), (Some("any"), Some(true)), "{v}");
