@@ -696,6 +696,36 @@ mod tests {
         assert_eq!(p.split(' ').count(), 2);
     }
 
+    /// On the bundled sample (29 OrangeSum articles), the derived mix has every class, and
+    /// every query but the date-filtered ones finds something.
+    #[test]
+    fn derived_mix_covers_every_class() {
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/data/dispatches/orangesum-sample.jsonl");
+        let dir = std::env::temp_dir().join(format!("depeche-bench-mix-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let schema = Schema::embedded();
+        let index = depeche_index::DepecheIndex::open_or_create(&dir, &schema, true).unwrap();
+        let opts = depeche_index::IndexOptions { threads: 1, ..Default::default() };
+        depeche_index::index_paths(&index, &[sample], &opts, &depeche_index::NoProgress).unwrap();
+        let searcher = Searcher::new(index).unwrap();
+        let mix = derive_mix(&searcher, 3).unwrap();
+        for (class, _) in CLASSES {
+            let n = mix.iter().filter(|q| q.class == class).count();
+            assert!(
+                n > 0,
+                "no {class} query in {:?}",
+                mix.iter().map(|q| &q.label).collect::<Vec<_>>()
+            );
+        }
+        for q in mix.iter().filter(|q| q.class != "date") {
+            let total =
+                searcher.search(&Request { snippets: 0, ..q.request.clone() }).unwrap().total;
+            assert!(total > 0, "{} ({}) found nothing", q.label, q.class);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn thousands_groups() {
         assert_eq!(thousands(1234567.4), "1,234,567");
