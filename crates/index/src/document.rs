@@ -97,6 +97,38 @@ pub fn dispatch_document(schema: &Schema, d: &Dispatch) -> TantivyDocument {
     add_source(schema, &mut doc, &d.source);
     doc.add_text(f("fingerprint"), &d.fingerprint);
     doc.add_text(f("story"), &d.story);
+    for def in schema.fields().iter().filter(|def| !def.copy_from.is_empty()) {
+        let target = f(&def.name);
+        for src in &def.copy_from {
+            match src.as_str() {
+                "title" => doc.add_text(target, &d.title),
+                "lede" => {
+                    if let Some(lede) = &d.lede {
+                        doc.add_text(target, lede);
+                    }
+                }
+                "body" => {
+                    for p in &d.body {
+                        doc.add_text(target, p);
+                    }
+                }
+                "keywords" => {
+                    for k in &d.keywords {
+                        doc.add_text(target, k);
+                    }
+                }
+                other => {
+                    for v in doc
+                        .get_all(f(other))
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect::<Vec<_>>()
+                    {
+                        doc.add_text(target, v);
+                    }
+                }
+            }
+        }
+    }
     doc
 }
 

@@ -54,6 +54,10 @@ pub struct FieldDef {
     /// Other query prefixes for this field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// A text field filled from other text fields, in order (a field named twice counts
+    /// twice): one bag of words scored as a whole, like BM25F with integer weights.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copy_from: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -191,6 +195,28 @@ impl Schema {
                         format!("field or alias `{key}` is defined twice"),
                     ));
                 }
+            }
+        }
+        for f in &file.fields {
+            for src in &f.copy_from {
+                let ok = by_name.get(src).map(|&i| &file.fields[i]).is_some_and(|s| {
+                    s.kind == FieldType::Text && s.name == *src && s.copy_from.is_empty()
+                });
+                if !ok {
+                    return Err(Error::schema(
+                        origin,
+                        format!(
+                            "field `{}`: `copy_from` names `{src}`, which is not a text field",
+                            f.name
+                        ),
+                    ));
+                }
+            }
+            if !f.copy_from.is_empty() && f.kind != FieldType::Text {
+                return Err(Error::schema(
+                    origin,
+                    format!("field `{}`: only text fields take `copy_from`", f.name),
+                ));
             }
         }
         for (name, kind) in REQUIRED {
@@ -375,9 +401,12 @@ mod tests {
         assert!(s.version() >= 1);
         assert_eq!(s.lookup("person").unwrap().1.name, "persons");
         let defaults: Vec<&str> = s.default_fields().iter().map(|(_, f)| f.name.as_str()).collect();
-        assert!(defaults.contains(&"title") && defaults.contains(&"body"), "{defaults:?}");
-        let boost = |n: &str| s.lookup(n).unwrap().1.boost;
-        assert!(boost("title") > boost("lede") && boost("lede") > boost("body"));
+        assert_eq!(defaults, ["text"]);
+        // title > lede > body, as copies into the scored field.
+        let copies = &s.lookup("text").unwrap().1.copy_from;
+        let weight = |n: &str| copies.iter().filter(|c| *c == n).count();
+        assert!(weight("title") > weight("lede") && weight("lede") > weight("body"), "{copies:?}");
+        assert!(weight("body") >= 1);
     }
 
     #[test]
@@ -389,7 +418,7 @@ mod tests {
 
     #[test]
     fn signature_changes_with_the_fields() {
-        let changed = EMBEDDED.replacen("boost = 3.0", "boost = 2.5", 1);
+        let changed = EMBEDDED.replacen("boost = 1.0", "boost = 2.5", 1);
         assert_ne!(
             Schema::parse(&changed, "t").unwrap().signature(),
             Schema::embedded().signature()
@@ -399,8 +428,9 @@ mod tests {
     #[test]
     fn invalid_schemas_are_rejected_with_a_reason() {
         let cases = [
-            (EMBEDDED.replacen("version = 1", "version = 0", 1), "version"),
-            (EMBEDDED.replacen("name = \"title\"", "name = \"titre\"", 1), "missing required field `title`"),
+            (EMBEDDED.replacen("version = 2", "version = 0", 1), "version"),
+            (EMBEDDED.replacen("\"lede\", \"lede\"", "\"lede\", \"id\"", 1), "copy_from` names `id`"),
+            (EMBEDDED.replacen("name = \"title\"", "name = \"titre\"", 1), "`title`"),
             (EMBEDDED.replacen("stored = true", "stored = true\ncolour = \"red\"", 1), "unknown field"),
             (EMBEDDED.replacen("type = \"facet\"", "type = \"text\"", 1), "section"),
             (EMBEDDED.replacen("aliases = [\"person\"]", "aliases = [\"title\"]", 1), "defined twice"),

@@ -16,7 +16,7 @@ use crate::parse::Node;
 use crate::request::{Mode, Request};
 
 /// How much more an exact (unstemmed) match weighs than a stemmed one.
-pub(crate) const EXACT_BOOST: f32 = 0.5;
+pub(crate) const EXACT_BOOST: f32 = 1.0;
 
 /// What the snippets highlight: single keys, and phrases (sequences of alternative keys).
 #[derive(Debug, Default, Clone)]
@@ -40,6 +40,36 @@ pub(crate) struct Builder<'a> {
     pub default_fields: Vec<(Field, &'a FieldDef)>,
     pub highlight: Highlight,
     pub notices: Vec<String>,
+    /// Ranking any word: interrogative words of a question carry no topic and are left out.
+    pub skip_question_words: bool,
+}
+
+/// Interrogatives (the Snowball stop list already has `quel`, `qui`, `que`…).
+const QUESTION_WORDS: &[&str] = &[
+    "combien",
+    "comment",
+    "pourquoi",
+    "quand",
+    "où",
+    "quoi",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "duquel",
+    "auquel",
+    "auxquels",
+    "auxquelles",
+    "desquels",
+    "desquelles",
+    "est-ce",
+    "qu'est-ce",
+];
+
+fn is_question_word(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('’', "'");
+    let w = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+    QUESTION_WORDS.contains(&w)
 }
 
 /// A query to exclude, made a union (of itself twice) so that tantivy excludes with a union
@@ -69,11 +99,13 @@ impl<'a> Builder<'a> {
             default_fields,
             highlight: Highlight::default(),
             notices: Vec::new(),
+            skip_question_words: false,
         }
     }
 
     /// Builds the full query: the parsed words combined per `mode`, and the filters.
     pub fn build(mut self, node: Option<&Node>, mode: Mode, req: &Request) -> Built {
+        self.skip_question_words = mode == Mode::Any;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut scored = false;
         if let Some(node) = node {
@@ -178,6 +210,9 @@ impl<'a> Builder<'a> {
         phrase: bool,
         positive: bool,
     ) -> Option<Box<dyn Query>> {
+        if self.skip_question_words && !phrase && positive && is_question_word(text) {
+            return None;
+        }
         let Some(field) = field else {
             let fields = self.default_fields.clone();
             let per_field: Vec<(Occur, Box<dyn Query>)> = fields
@@ -195,8 +230,17 @@ impl<'a> Builder<'a> {
             }
             return Some(Box::new(BooleanQuery::new(per_field)));
         };
-        let (f, def) = self.schema.lookup(field)?;
-        let def = def.clone();
+        let (mut f, def) = self.schema.lookup(field)?;
+        let mut def = def.clone();
+        if def.kind == FieldType::Text && !def.indexed {
+            // `lede:`/`body:` when they are only searchable through a field copying them.
+            let copy =
+                self.schema.fields().iter().find(|c| c.copy_from.contains(&def.name)).cloned();
+            if let Some(copy) = copy {
+                f = self.schema.field(&copy.name);
+                def = copy;
+            }
+        }
         if def.name == "persons" {
             return self.person(text, positive, true);
         }
@@ -377,11 +421,16 @@ impl<'a> Builder<'a> {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(ConstScoreQuery::new(matcher, 1.0)))];
-        for field in ["title", "lede", "body"] {
-            let (f, def) = match self.schema.lookup(field) {
-                Some((f, def)) => (f, def.clone()),
-                None => continue,
-            };
+        let text_fields: Vec<(Field, FieldDef)> = self
+            .schema
+            .default_fields()
+            .into_iter()
+            .filter(|(_, d)| {
+                matches!(d.analyzer, Some(AnalyzerKind::French | AnalyzerKind::FrenchStems))
+            })
+            .map(|(f, d)| (f, d.clone()))
+            .collect();
+        for (f, def) in text_fields {
             if let Some(q) = self.field_text(f, &def, name, true, false) {
                 clauses.push((Occur::Should, q));
             }
