@@ -109,29 +109,19 @@ impl Searcher {
         let first_mode = if req.mode == Mode::Any { Mode::Any } else { Mode::All };
         let built = Builder::new(schema, &searcher, req).build(node.as_ref(), first_mode, req);
         let (mut built, mut mode, mut fallback) = (built, first_mode, false);
-        let mut total = searcher.search(&built.query, &Count)? as u64;
+        // Count and top hits in one pass over the matches.
+        let (mut total, mut top) = top_hits(&searcher, &built, req)?;
         if req.mode == Mode::Auto && total < FALLBACK_BELOW && words > 1 && built.scored {
             let any = Builder::new(schema, &searcher, req).build(node.as_ref(), Mode::Any, req);
-            let any_total = searcher.search(&any.query, &Count)? as u64;
+            let (any_total, any_top) = top_hits(&searcher, &any, req)?;
             if any_total > total {
-                (built, mode, fallback, total) = (any, Mode::Any, true, any_total);
+                (built, mode, fallback, total, top) = (any, Mode::Any, true, any_total, any_top);
                 notices.push(format!(
                     "no dispatch has all the words: showing those with the most of them ({total} match some)"
                 ));
             }
         }
         notices.append(&mut built.notices);
-        let by_date = req.sort == Sort::Date || !built.scored;
-        let top: Vec<(f32, DocAddress)> = if by_date {
-            let collector = TopDocs::with_limit(req.limit.max(1))
-                .and_offset(req.offset)
-                .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
-            searcher.search(&built.query, &collector)?.into_iter().map(|(_, a)| (0.0, a)).collect()
-        } else {
-            let collector =
-                TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset).order_by_score();
-            searcher.search(&built.query, &collector)?
-        };
         let top = if req.limit == 0 { Vec::new() } else { top };
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
@@ -192,6 +182,12 @@ impl Searcher {
             return Ok(0);
         }
         let term = Term::from_field_text(self.index.schema().field(field), value);
+        // The term dictionary's count includes deleted records, so it is only an upper bound:
+        // enough when it says at most one (most dispatches have no copy).
+        let upper = searcher.doc_freq(&term)?;
+        if upper <= 1 {
+            return Ok(upper);
+        }
         Ok(searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)? as u64)
     }
 
@@ -355,5 +351,25 @@ fn count_words(node: &Node) -> usize {
         Node::And(v) | Node::Or(v) => v.iter().map(count_words).sum(),
         Node::Not(_) => 0,
         Node::Text { text, .. } => text.split_whitespace().count(),
+    }
+}
+
+/// The number of matches and the requested page of them, in one pass.
+fn top_hits(
+    searcher: &tantivy::Searcher,
+    built: &Built,
+    req: &Request,
+) -> Result<(u64, Vec<(f32, DocAddress)>)> {
+    let limit = req.limit.max(1);
+    if req.sort == Sort::Date || !built.scored {
+        let collector = TopDocs::with_limit(limit)
+            .and_offset(req.offset)
+            .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+        let (total, top) = searcher.search(&built.query, &(Count, collector))?;
+        Ok((total as u64, top.into_iter().map(|(_, a)| (0.0, a)).collect()))
+    } else {
+        let collector = TopDocs::with_limit(limit).and_offset(req.offset).order_by_score();
+        let (total, top) = searcher.search(&built.query, &(Count, collector))?;
+        Ok((total as u64, top))
     }
 }

@@ -31,7 +31,10 @@ fn find_matches(text: &str, hl: &Highlight) -> Vec<Match> {
     let mut out = Vec::new();
     let need_words = !hl.phrases.is_empty();
     let single: Vec<&String> = hl.keys.iter().collect();
-    analyzer::for_each_word(text, |w| {
+    let initials = analyzer::Initials::of(
+        hl.keys.iter().chain(hl.phrases.iter().flatten().flatten()).map(String::as_str),
+    );
+    analyzer::for_each_word_among(text, &initials, |w| {
         if let Some(i) = single.iter().position(|k| k.as_str() == w.key) {
             out.push(Match { range: w.start..w.end, what: i });
         }

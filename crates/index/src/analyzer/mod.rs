@@ -184,6 +184,63 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(WordRef<'_>)) {
     }
 }
 
+/// The first bytes that keys can start with, for [`for_each_word_among`].
+pub struct Initials([bool; 256]);
+
+impl Initials {
+    /// The initials of these keys (exact keys included: their mark is skipped). An empty key
+    /// lets every word through.
+    pub fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Initials {
+        let mut set = [false; 256];
+        for key in keys {
+            match key.strip_prefix(EXACT_MARK).unwrap_or(key).bytes().next() {
+                Some(b) => set[usize::from(b)] = true,
+                None => return Initials([true; 256]),
+            }
+        }
+        Initials(set)
+    }
+}
+
+/// The first byte of a word's key, from its first letter alone: analysis never changes the
+/// first letter but for case and accents (elision is cut off by the word splitter, the
+/// stemmer works on endings), so most words can be left out of highlighting unanalyzed.
+fn initial(text: &str, w: Word, lower: &mut String, folded: &mut String) -> Option<u8> {
+    let c = text[w.start..w.end].chars().find(|&c| c != '.' && !is_apostrophe(c))?;
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase() as u8);
+    }
+    lower.clear();
+    folded.clear();
+    fold::push_lower(c, lower);
+    fold::push_folded(lower, folded);
+    folded.bytes().next()
+}
+
+/// [`for_each_word`] for highlighting: only the words whose key can start with one of
+/// `initials` are analyzed and passed to `f` (positions still count every word).
+pub fn for_each_word_among(text: &str, initials: &Initials, mut f: impl FnMut(WordRef<'_>)) {
+    let (mut lower, mut a, mut b) = (String::new(), String::new(), String::new());
+    for (pos, w) in Words::new(text, true).enumerate() {
+        if w.end - w.start > MAX_WORD_BYTES {
+            continue;
+        }
+        if let Some(i) = initial(text, w, &mut a, &mut b)
+            && !initials.0[usize::from(i)]
+        {
+            continue;
+        }
+        lower.clear();
+        lower_word(text, w, &mut lower);
+        cache::with_entry(&lower, |e| {
+            if !e.stop || w.kind == WordKind::Acronym {
+                let exact = e.exact.unwrap_or(e.key);
+                f(WordRef { start: w.start, end: w.end, position: pos, key: e.key, exact });
+            }
+        });
+    }
+}
+
 /// The French analysis of `text`: what the [`FRENCH`] analyzer indexes, word by word.
 pub fn analyze(text: &str) -> Vec<Analyzed> {
     let mut out = Vec::new();

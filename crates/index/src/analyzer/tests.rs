@@ -301,3 +301,64 @@ fn analyze_agrees_with_the_tokenizers() {
         assert_eq!(indexed, expected, "{text}");
     }
 }
+
+/// Real text, and the words where analysis could change a first letter: elisions, acronyms,
+/// ligatures, capital accents, digits, other scripts.
+fn initial_samples() -> Vec<&'static str> {
+    vec![
+        include_str!("../../../../tests/data/text/aa-fr-2022-02-15-otan-russie.txt"),
+        include_str!("../../../../tests/data/dispatches/orangesum-10079.html"),
+        include_str!("../../../../tests/data/dispatches/orangesum-24585.html"),
+        "l'OTAN d’Ukraine qu'elle jusqu'à aujourd'hui O.T.A.N. S.A. Œuvre œil Æsop Élysée \
+         États-Unis ÇA Ÿves yeux Yémen 2022 1er Μόσχα Москва İstanbul ıspanak Ébola \
+         Jean-Pierre quelqu'un presqu'île l’« Écho » 'guillemets' ’Aïcha’",
+    ]
+}
+
+#[test]
+fn a_words_initial_is_its_keys_first_byte() {
+    let (mut a, mut b, mut lower) = (String::new(), String::new(), String::new());
+    let mut checked = 0;
+    for text in initial_samples() {
+        for w in Words::new(text, true) {
+            if w.end - w.start > MAX_WORD_BYTES {
+                continue;
+            }
+            lower.clear();
+            lower_word(text, w, &mut lower);
+            let Some(i) = initial(text, w, &mut a, &mut b) else { continue };
+            cache::with_entry(&lower, |e| {
+                let exact = e.exact.map(|x| x.strip_prefix(EXACT_MARK).unwrap_or(x));
+                for key in std::iter::once(e.key).chain(exact) {
+                    let span = &text[w.start..w.end];
+                    assert_eq!(key.bytes().next(), Some(i), "{span:?} -> {key:?}");
+                }
+            });
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+#[test]
+fn highlighting_among_initials_finds_what_full_analysis_finds() {
+    for text in initial_samples() {
+        let all = analyze(text);
+        for wanted in [vec!["otan", "=ukraine"], vec!["russ", "lavrov", "etat"], vec!["a"]] {
+            let init = Initials::of(wanted.iter().copied());
+            let expected: Vec<(usize, usize)> = all
+                .iter()
+                .filter(|a| wanted.contains(&a.key.as_str()) || wanted.contains(&a.exact.as_str()))
+                .map(|a| (a.range.start, a.position))
+                .collect();
+            let mut got = Vec::new();
+            for_each_word_among(text, &init, |w| {
+                if wanted.contains(&w.key) || wanted.contains(&w.exact) {
+                    got.push((w.start, w.position));
+                }
+            });
+            assert_eq!(got, expected, "{wanted:?}");
+        }
+    }
+    assert!(!analyze("Sergueï Lavrov").is_empty());
+}
