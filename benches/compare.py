@@ -14,7 +14,7 @@ Sets (each one run.py invocation, output in OUT/<set>/):
             known-item qrels score the 60 title-word queries. Timing: --repeat/--warmup.
   piaf      ../shared/relevance/piaf_passages.jsonl, the 3,835 PIAF questions and qrels.
   ki-title  OrangeSum known-item, queries taken from titles: every engine searches the dev
-            corpus with the lede in the title's place (title hidden): lede + body.
+            corpus with the title hidden: lede + body, both in the body field (empty title).
   ki-lede   queries taken from ledes: title + body, the body's first paragraph dropped when
             it repeats the lede (lede hidden).
   ki-title-fields, ki-lede-fields (depeche only, not in `all`): the same queries on the real
@@ -78,11 +78,15 @@ def write_jsonl(path, rows):
     os.replace(tmp, path)
 
 
+# Bumped whenever prepare() writes different inputs, so that kept inputs are made anew.
+INPUTS_VERSION = "2"
+
+
 def prepare(inputs):
     """Corpora, query files and qrels of every set, under `inputs` (kept between runs)."""
     os.makedirs(inputs, exist_ok=True)
     done = os.path.join(inputs, "DONE")
-    if os.path.exists(done):
+    if os.path.exists(done) and open(done).read().strip() == INPUTS_VERSION:
         return
     log(f"preparing inputs in {inputs} ...")
     articles = []
@@ -105,9 +109,17 @@ def prepare(inputs):
             d["dup_of"] = a["dup_of"]
         main.append(d)
     write_jsonl(os.path.join(inputs, "orangesum-dev.jsonl"), main)
-    # Known-item, title hidden: the lede stands in the title's place.
-    write_jsonl(os.path.join(inputs, "ki-title.jsonl"),
-                [dict(base(a), title=a.get("lede") or "", body=a.get("body") or "") for a in articles])
+    # Known-item, title hidden: lede + body, all in the body (an empty title), so that no
+    # engine's title weighting applies to the lede. The lede is not repeated when the body
+    # already begins with it.
+    rows = []
+    for a in articles:
+        paras = paragraphs(a.get("body"))
+        lede = a.get("lede") or ""
+        if lede and not (paras and letters(paras[0]) == letters(lede)):
+            paras = [lede] + paras
+        rows.append(dict(base(a), title="", body="\n\n".join(paras)))
+    write_jsonl(os.path.join(inputs, "ki-title.jsonl"), rows)
     # Known-item, lede hidden: title + body, without a first paragraph repeating the lede.
     dropped = 0
     rows = []
@@ -137,7 +149,8 @@ def prepare(inputs):
             if l.strip():
                 q = json.loads(l)
                 f.write(f"{q['qid']}\t{clean_query(q['query'])}\n")
-    open(done, "w").close()
+    with open(done, "w") as f:
+        f.write(INPUTS_VERSION + "\n")
 
 
 def main_queries(inputs):

@@ -53,7 +53,9 @@ pub fn dispatch_document(schema: &Schema, d: &Dispatch) -> TantivyDocument {
     let f = |name: &str| schema.field(name);
     doc.add_text(f("id"), &d.id);
     doc.add_text(f("kind"), Kind::Dispatch.as_str());
-    doc.add_text(f("title"), &d.title);
+    if !d.title_derived {
+        doc.add_text(f("title"), &d.title);
+    }
     if let Some(lede) = &d.lede {
         doc.add_text(f("lede"), lede);
     }
@@ -101,6 +103,7 @@ pub fn dispatch_document(schema: &Schema, d: &Dispatch) -> TantivyDocument {
         let target = f(&def.name);
         for src in &def.copy_from {
             match src.as_str() {
+                "title" if d.title_derived => {}
                 "title" => doc.add_text(target, &d.title),
                 "lede" => {
                     if let Some(lede) = &d.lede {
@@ -216,13 +219,23 @@ pub fn stored_dispatch(schema: &Schema, doc: &TantivyDocument) -> Dispatch {
         OwnedValue::Facet(f) => f.to_path().last().map(|s| (*s).to_owned()),
         _ => None,
     });
+    let lede = text("lede");
+    let body: Vec<String> =
+        text("body").map(|b| b.split("\n\n").map(str::to_owned).collect()).unwrap_or_default();
+    // A headline made from the text is not stored: it is made again the same way.
+    let (title, title_derived) = match text("title") {
+        Some(title) => (title, false),
+        None => match lede.as_deref().or(body.first().map(String::as_str)) {
+            Some(start) => (depeche_ingest::headline_from(start), true),
+            None => (String::new(), false),
+        },
+    };
     Dispatch {
         id: text("id").unwrap_or_default(),
-        title: text("title").unwrap_or_default(),
-        lede: text("lede"),
-        body: text("body")
-            .map(|b| b.split("\n\n").map(str::to_owned).collect())
-            .unwrap_or_default(),
+        title,
+        title_derived,
+        lede,
+        body,
         section,
         published: date("published"),
         updated: date("updated"),
@@ -287,5 +300,26 @@ mod tests {
         let json = tantivy::Document::to_json(&doc, schema.tantivy());
         let back = TantivyDocument::parse_json(schema.tantivy(), &json).unwrap();
         assert_eq!(stored_dispatch(&schema, &back), d);
+    }
+
+    #[test]
+    fn a_made_up_headline_is_shown_but_not_indexed() {
+        let schema = Schema::embedded();
+        let lede = "Le ministre a annoncé mardi un plan de relance.";
+        let d = Dispatch {
+            id: "x-1".into(),
+            title: depeche_ingest::headline_from(lede),
+            title_derived: true,
+            lede: Some(lede.into()),
+            body: vec!["Le plan porte sur trois ans.".into()],
+            ..Dispatch::default()
+        };
+        let doc = dispatch_document(&schema, &d);
+        assert!(doc.get_first(schema.field("title")).is_none());
+        // `text` holds the lede twice and the body, not the made-up headline.
+        assert_eq!(doc.get_all(schema.field("text")).count(), 3);
+        let back = stored_dispatch(&schema, &doc);
+        assert_eq!(back, d);
+        assert_eq!(back.title, "Le ministre a annoncé mardi un plan de relance.");
     }
 }

@@ -401,7 +401,7 @@ mod tests {
         assert!(s.version() >= 1);
         assert_eq!(s.lookup("person").unwrap().1.name, "persons");
         let defaults: Vec<&str> = s.default_fields().iter().map(|(_, f)| f.name.as_str()).collect();
-        assert_eq!(defaults, ["text"]);
+        assert_eq!(defaults, ["text", "title"]);
         // title > lede > body, as copies into the scored field.
         let copies = &s.lookup("text").unwrap().1.copy_from;
         let weight = |n: &str| copies.iter().filter(|c| *c == n).count();
@@ -428,7 +428,7 @@ mod tests {
     #[test]
     fn invalid_schemas_are_rejected_with_a_reason() {
         let cases = [
-            (EMBEDDED.replacen("version = 2", "version = 0", 1), "version"),
+            (EMBEDDED.replacen("version = 3", "version = 0", 1), "version"),
             (EMBEDDED.replacen("\"lede\", \"lede\"", "\"lede\", \"id\"", 1), "copy_from` names `id`"),
             (EMBEDDED.replacen("name = \"title\"", "name = \"titre\"", 1), "`title`"),
             (EMBEDDED.replacen("stored = true", "stored = true\ncolour = \"red\"", 1), "unknown field"),

@@ -19,6 +19,10 @@ pub struct Dispatch {
     pub id: String,
     /// Headline.
     pub title: String,
+    /// The source has no headline: `title` was made from the start of the text. It is shown,
+    /// but not searched or ranked as a headline (its words are the lede's).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub title_derived: bool,
     /// Standfirst (chapô); `None` when the layout has none.
     pub lede: Option<String>,
     /// Body paragraphs, in order, without boilerplate. A first paragraph that only repeats the

@@ -45,5 +45,5 @@ pub use crate::dispatch::{Dispatch, Format, Person, Source};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::fingerprint::{derive_id, fingerprint, story_key};
 pub use crate::persons::extract as extract_persons;
-pub use crate::read::{Options, Unit, Units, parse_text, read_file, units};
+pub use crate::read::{Options, Unit, Units, headline_from, parse_text, read_file, units};
 pub use crate::walk::{FileInfo, WalkEntry, Walker, path_key};

@@ -345,7 +345,10 @@ pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
     }
     if d.title.is_empty() {
         match d.lede.as_deref().or(d.body.first().map(String::as_str)) {
-            Some(text) => d.title = headline_from(text),
+            Some(text) => {
+                d.title = headline_from(text);
+                d.title_derived = true;
+            }
             None => return Err(ErrorKind::NotAnArticle("no title and no text".into())),
         }
     }
@@ -381,7 +384,7 @@ fn same_letters(a: &str, b: &str) -> bool {
 
 /// A headline for a dispatch that has none: its first sentence, at most about 120 characters,
 /// cut on a word boundary.
-fn headline_from(text: &str) -> String {
+pub fn headline_from(text: &str) -> String {
     let sentence = text.split_inclusive(['.', '!', '?']).next().unwrap_or(text).trim();
     if sentence.chars().count() <= 120 {
         return sentence.to_owned();

@@ -32,12 +32,19 @@ pub(crate) struct Built {
     /// The query has words to rank by (otherwise results are listed newest first).
     pub scored: bool,
     pub notices: Vec<String>,
+    /// Added to the scores of the best matches only (see [`Builder::bonus_fields`]).
+    pub bonus: Option<Box<dyn Query>>,
 }
 
 pub(crate) struct Builder<'a> {
     pub schema: &'a Schema,
     pub searcher: &'a Searcher,
     pub default_fields: Vec<(Field, &'a FieldDef)>,
+    /// Default fields whose text another default field also holds (the title, copied into
+    /// `text`): matching them adds a bonus, computed on the best matches of the other
+    /// fields rather than as more clauses over every match.
+    pub bonus_fields: Vec<(Field, &'a FieldDef)>,
+    bonus: Vec<(Occur, Box<dyn Query>)>,
     pub highlight: Highlight,
     pub notices: Vec<String>,
     /// Ranking any word: interrogative words of a question carry no topic and are left out.
@@ -83,6 +90,13 @@ fn excluded(q: Box<dyn Query>) -> Box<dyn Query> {
 impl<'a> Builder<'a> {
     pub fn new(schema: &'a Schema, searcher: &'a Searcher, req: &Request) -> Builder<'a> {
         let mut default_fields = schema.default_fields();
+        let mut bonus_fields = Vec::new();
+        if req.fields.is_none() {
+            let copied =
+                |d: &FieldDef| default_fields.iter().any(|(_, c)| c.copy_from.contains(&d.name));
+            (bonus_fields, default_fields) =
+                default_fields.iter().copied().partition(|(_, d)| copied(d));
+        }
         if let Some(only) = &req.fields {
             let mut chosen = Vec::new();
             for name in only {
@@ -97,6 +111,8 @@ impl<'a> Builder<'a> {
             schema,
             searcher,
             default_fields,
+            bonus_fields,
+            bonus: Vec::new(),
             highlight: Highlight::default(),
             notices: Vec::new(),
             skip_question_words: false,
@@ -146,7 +162,9 @@ impl<'a> Builder<'a> {
         } else {
             Box::new(BooleanQuery::new(clauses))
         };
-        Built { query, highlight: self.highlight, scored, notices: self.notices }
+        let bonus: Option<Box<dyn Query>> = (scored && !self.bonus.is_empty())
+            .then(|| Box::new(BooleanQuery::new(self.bonus)) as _);
+        Built { query, highlight: self.highlight, scored, notices: self.notices, bonus }
     }
 
     fn kind_dispatch(&self) -> Box<dyn Query> {
@@ -227,6 +245,13 @@ impl<'a> Builder<'a> {
                     ));
                 }
                 return None;
+            }
+            if positive {
+                for (f, def) in self.bonus_fields.clone() {
+                    if let Some(q) = self.field_text(f, def, text, phrase, false) {
+                        self.bonus.push((Occur::Should, q));
+                    }
+                }
             }
             return Some(Box::new(BooleanQuery::new(per_field)));
         };

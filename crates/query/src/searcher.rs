@@ -354,6 +354,9 @@ fn count_words(node: &Node) -> usize {
     }
 }
 
+/// How many of the best matches get the bonus of [`Built::bonus`] before the page is cut.
+const BONUS_DEPTH: usize = 50;
+
 /// The number of matches and the requested page of them, in one pass.
 fn top_hits(
     searcher: &tantivy::Searcher,
@@ -366,10 +369,46 @@ fn top_hits(
             .and_offset(req.offset)
             .order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
         let (total, top) = searcher.search(&built.query, &(Count, collector))?;
-        Ok((total as u64, top.into_iter().map(|(_, a)| (0.0, a)).collect()))
-    } else {
+        return Ok((total as u64, top.into_iter().map(|(_, a)| (0.0, a)).collect()));
+    }
+    let Some(bonus) = &built.bonus else {
         let collector = TopDocs::with_limit(limit).and_offset(req.offset).order_by_score();
         let (total, top) = searcher.search(&built.query, &(Count, collector))?;
-        Ok((total as u64, top))
+        return Ok((total as u64, top));
+    };
+    let depth = (req.offset + limit).max(BONUS_DEPTH);
+    let collector = TopDocs::with_limit(depth).order_by_score();
+    let (total, mut top) = searcher.search(&built.query, &(Count, collector))?;
+    add_bonus(searcher, bonus.as_ref(), &mut top)?;
+    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok((total as u64, top.into_iter().skip(req.offset).take(limit).collect()))
+}
+
+/// Adds the score of `bonus` to each hit that it matches, seeking each segment's scorer to
+/// the hits in doc order (a few seeks instead of scoring every match).
+fn add_bonus(
+    searcher: &tantivy::Searcher,
+    bonus: &dyn Query,
+    top: &mut [(f32, DocAddress)],
+) -> Result<()> {
+    use tantivy::query::EnableScoring;
+    use tantivy::{DocSet, TERMINATED};
+    let weight = bonus.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut order: Vec<usize> = (0..top.len()).collect();
+    order.sort_by_key(|&i| top[i].1);
+    let mut i = 0;
+    while i < order.len() {
+        let seg = top[order[i]].1.segment_ord;
+        let mut scorer = weight.scorer(searcher.segment_reader(seg), 1.0)?;
+        while i < order.len() && top[order[i]].1.segment_ord == seg {
+            let hit = &mut top[order[i]];
+            let doc = hit.1.doc_id;
+            let at = if scorer.doc() < doc { scorer.seek(doc) } else { scorer.doc() };
+            if at == doc && at != TERMINATED {
+                hit.0 += scorer.score();
+            }
+            i += 1;
+        }
     }
+    Ok(())
 }

@@ -38,7 +38,9 @@ pub fn extract(d: &Dispatch) -> Vec<Person> {
     let mut toks = Vec::new();
     let mut cands = Vec::new();
     let mut order = 0;
-    let fields = std::iter::once((d.title.as_str(), Zone::Title))
+    // A headline made from the text repeats it: its names are the lede's, not the title's.
+    let title = if d.title_derived { "" } else { d.title.as_str() };
+    let fields = std::iter::once((title, Zone::Title))
         .chain(d.lede.iter().map(|l| (l.as_str(), Zone::Lede)))
         .chain(d.body.iter().map(|p| (p.as_str(), Zone::Body)));
     for (text, zone) in fields {
