@@ -16,7 +16,7 @@ use crate::parse::Node;
 use crate::request::{Mode, Request};
 
 /// How much more an exact (unstemmed) match weighs than a stemmed one.
-pub(crate) const EXACT_BOOST: f32 = 1.0;
+pub(crate) const EXACT_BOOST: f32 = 0.25;
 
 /// What the snippets highlight: single keys, and phrases (sequences of alternative keys).
 #[derive(Debug, Default, Clone)]
