@@ -320,7 +320,12 @@ def tables(out, inputs, started, load_before):
         lines.append("")
         idx_threads = {n: (main[n].get("index") or {}).get("notes", "") for n in order(main)}
         if idx_threads.get("depeche"):
-            lines.append(f"Indexing: one thread requested of every engine; depeche's notes: "
+            m = None
+            rep = os.path.join(out, "main", "report.md")
+            if os.path.exists(rep):
+                m = re.search(r"(\d+) indexing thread\(s\)", open(rep, encoding="utf-8").read())
+            asked = f"{m.group(1)} indexing thread(s)" if m else "the same indexing threads"
+            lines.append(f"Indexing: {asked} requested of every engine; depeche's notes: "
                          f"{idx_threads['depeche']}. Index CPU seconds: "
                          + ", ".join(f"{n} {f(main[n].get('index_cpu_s'), 1)}" for n in order(main)
                                      if main[n].get("index_cpu_s")) + ".")

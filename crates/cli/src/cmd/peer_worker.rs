@@ -145,7 +145,8 @@ fn index(args: PeerIndexArgs, schema: &Schema) -> anyhow::Result<ExitCode> {
         "version": version(),
         "skipped": summary.skipped.len(),
         "notes": format!(
-            "depeche: {} parsing worker(s) + 1 reader + 1 writer thread, every copy indexed{}",
+            "depeche: {} parsing worker(s) and {} tantivy indexing thread(s), every copy indexed{}",
+            opts.threads,
             opts.threads,
             if summary.skipped.is_empty() {
                 String::new()
