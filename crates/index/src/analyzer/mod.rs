@@ -167,10 +167,19 @@ pub(crate) fn lower_word(text: &str, word: Word, out: &mut String) {
 /// The French analysis of `text`, word by word, without allocating: `f` is called for each
 /// indexed word (stop words and over-long words are skipped but counted in positions).
 /// Highlighting uses this.
-pub fn for_each_word(text: &str, mut f: impl FnMut(WordRef<'_>)) {
+pub fn for_each_word(text: &str, f: impl FnMut(WordRef<'_>)) {
+    for_each_kept_word(text, |_| true, f);
+}
+
+/// [`for_each_word`] over the words `keep` accepts (the others still count in positions).
+fn for_each_kept_word(
+    text: &str,
+    mut keep: impl FnMut(Word) -> bool,
+    mut f: impl FnMut(WordRef<'_>),
+) {
     let mut lower = String::new();
     for (pos, w) in Words::new(text, true).enumerate() {
-        if w.end - w.start > MAX_WORD_BYTES {
+        if w.end - w.start > MAX_WORD_BYTES || !keep(w) {
             continue;
         }
         lower.clear();
@@ -219,26 +228,10 @@ fn initial(text: &str, w: Word, lower: &mut String, folded: &mut String) -> Opti
 
 /// [`for_each_word`] for highlighting: only the words whose key can start with one of
 /// `initials` are analyzed and passed to `f` (positions still count every word).
-pub fn for_each_word_among(text: &str, initials: &Initials, mut f: impl FnMut(WordRef<'_>)) {
-    let (mut lower, mut a, mut b) = (String::new(), String::new(), String::new());
-    for (pos, w) in Words::new(text, true).enumerate() {
-        if w.end - w.start > MAX_WORD_BYTES {
-            continue;
-        }
-        if let Some(i) = initial(text, w, &mut a, &mut b)
-            && !initials.0[usize::from(i)]
-        {
-            continue;
-        }
-        lower.clear();
-        lower_word(text, w, &mut lower);
-        cache::with_entry(&lower, |e| {
-            if !e.stop || w.kind == WordKind::Acronym {
-                let exact = e.exact.unwrap_or(e.key);
-                f(WordRef { start: w.start, end: w.end, position: pos, key: e.key, exact });
-            }
-        });
-    }
+pub fn for_each_word_among(text: &str, initials: &Initials, f: impl FnMut(WordRef<'_>)) {
+    let (mut a, mut b) = (String::new(), String::new());
+    let keep = |w| initial(text, w, &mut a, &mut b).is_none_or(|i| initials.0[usize::from(i)]);
+    for_each_kept_word(text, keep, f);
 }
 
 /// The French analysis of `text`: what the [`FRENCH`] analyzer indexes, word by word.
