@@ -270,35 +270,10 @@ fn analyze_agrees_with_the_tokenizers() {
         "İZMİR Straße œuvre e\u{301}te\u{301} 😀 long-mot-composé-très-très-très-très-très-long",
     ];
     for text in texts {
-        let mut fr = TextAnalyzer::from(FrenchTokenizer::new(true));
-        let mut stream = fr.token_stream(text);
-        let mut indexed = Vec::new();
-        while let Some(t) = stream.next() {
-            indexed.push((t.offset_from..t.offset_to, t.position, t.text.clone()));
-        }
-        let mut expected = Vec::new();
-        for a in analyze(text) {
-            expected.push((a.range.clone(), a.position, a.key.clone()));
-            if a.exact != a.key {
-                expected.push((a.range, a.position, a.exact));
-            }
-        }
-        assert_eq!(indexed, expected, "{text}");
-
-        let mut names = TextAnalyzer::from(NameTokenizer::default());
-        let mut stream = names.token_stream(text);
-        let mut indexed = Vec::new();
-        while let Some(t) = stream.next() {
-            indexed.push((t.offset_from..t.offset_to, t.position, t.text.clone()));
-        }
-        let mut expected = Vec::new();
-        for a in analyze_names(text) {
-            expected.push((a.range.clone(), a.position, a.key.clone()));
-            if a.exact != a.key {
-                expected.push((a.range, a.position, a.exact));
-            }
-        }
-        assert_eq!(indexed, expected, "{text}");
+        let fr = TextAnalyzer::from(FrenchTokenizer::new(true));
+        assert_eq!(indexed_tokens(fr, text), tokens_of(analyze(text)), "{text}");
+        let names = TextAnalyzer::from(NameTokenizer::default());
+        assert_eq!(indexed_tokens(names, text), tokens_of(analyze_names(text)), "{text}");
     }
 }
 
@@ -361,4 +336,28 @@ fn highlighting_among_initials_finds_what_full_analysis_finds() {
         }
     }
     assert!(!analyze("Sergueï Lavrov").is_empty());
+}
+
+type Tok = (std::ops::Range<usize>, usize, String);
+
+/// (offsets, position, text) of every token `analyzer` indexes.
+fn indexed_tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<Tok> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push((t.offset_from..t.offset_to, t.position, t.text.clone()));
+    }
+    out
+}
+
+/// The same from an `analyze*` result: the key, then the exact form where it differs.
+fn tokens_of(analyzed: Vec<Analyzed>) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for a in analyzed {
+        out.push((a.range.clone(), a.position, a.key.clone()));
+        if a.exact != a.key {
+            out.push((a.range, a.position, a.exact));
+        }
+    }
+    out
 }
