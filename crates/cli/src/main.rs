@@ -14,6 +14,11 @@ use clap::Parser;
 
 use crate::args::{Cli, Command};
 
+// mimalloc: indexing allocates many short-lived strings on several threads at once; on the
+// dev corpus it cut indexing CPU by about a tenth against the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
