@@ -119,50 +119,52 @@ fn resolve_pending(text: &str, lex: &Lexicon, buf: &mut String, toks: &mut [Toke
     }
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without decoding (most of the
+/// text, and this loop runs over every byte of every dispatch).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 fn split(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
     out.clear();
     let mut sent = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct(c),
-                flags: 0,
-                sent,
-            });
+            out.push(Token { start: i, end: i + len, kind: Kind::Punct(c), flags: 0, sent });
             // A dot after a civility (`Dr.`) ends no sentence.
             let civility_dot = c == '.'
                 && out.len() >= 2
                 && out[out.len() - 2].flags & lexicon::CIVILITY != 0
                 && out[out.len() - 2].kind == Kind::Name;
             sent = opens_sentence(c) && !civility_dot;
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = i + len;
+        while let Some((d, dlen)) = char_at(text, end) {
             // Hyphens and apostrophes join letters (`Jean-Pierre`, `d'Estaing`) and nothing else.
             let joins = is_word_char(d)
-                || is_joiner(d)
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char);
+                || is_joiner(d) && char_at(text, end + dlen).is_some_and(|(e, _)| is_word_char(e));
             if !joins {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end += dlen;
         }
         let before = out.len();
         push_word(text, i, end, sent, lex, buf, out);
-        if let Some(t) = out.last()
-            && t.kind == Kind::Initial
-        {
-            // The initial took its dot.
-            chars.next();
-        }
+        // An initial took its dot.
+        i = out.last().map_or(end, |t| t.end.max(end));
         sent = sent && out.len() == before;
     }
 }
