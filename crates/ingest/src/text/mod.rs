@@ -26,7 +26,7 @@
 //! looks like one (short, no final period), the rest are paragraphs.
 
 mod credit;
-mod names;
+pub(crate) mod names;
 mod signature;
 mod trailer;
 
@@ -55,7 +55,8 @@ struct Line {
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let mut d = Dispatch { format: Format::AgencyText, ..Dispatch::default() };
     let mut notice_agency = None;
-    let lines = story_lines(read_lines(text), &mut d.translator, &mut notice_agency);
+    let mut staff = Vec::new();
+    let lines = story_lines(read_lines(text), &mut d.translator, &mut staff, &mut notice_agency);
     if lines.is_empty() {
         return Err(ErrorKind::NotAnArticle("no line of text".into()));
     }
@@ -101,6 +102,12 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     if d.agency.is_none() {
         d.agency = notice_agency.map(str::to_owned);
     }
+    // Reporters of a closing staff credit write the story too.
+    for name in staff {
+        if !d.authors.iter().any(|a| normalize::label_key(a) == normalize::label_key(&name)) {
+            d.authors.push(name);
+        }
+    }
     if agency_layout {
         // A French agency layout; `finish` lets the text overrule this.
         d.language = Some("fr".into());
@@ -137,6 +144,7 @@ fn read_lines(text: &str) -> Vec<Line> {
 fn story_lines(
     lines: Vec<Line>,
     translator: &mut Option<String>,
+    reporters: &mut Vec<String>,
     notice_agency: &mut Option<&'static str>,
 ) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
@@ -159,7 +167,11 @@ fn story_lines(
             Some(Trailer::SeeAlso { heading_only }) => {
                 links = if heading_only { SEE_ALSO_LINKS } else { 0 };
             }
-            Some(Trailer::Share) => {}
+            Some(Trailer::Staff { reporters: names, translator: t }) => {
+                reporters.extend(names);
+                *translator = translator.take().or(t);
+            }
+            Some(Trailer::Share | Trailer::DeskSignature) => {}
             None => out.push(line),
         }
     }
@@ -516,6 +528,18 @@ mod tests {
         assert_eq!(d.agency.as_deref(), Some("AA"), "named by its notice");
         assert_eq!(d.translator.as_deref(), Some("Mourad Belhaj"));
         assert_eq!(d.body.len(), 1);
+    }
+
+    #[test]
+    fn closing_staff_credit_and_desk_signature() {
+        let text = "Le Japon relève ses taux pour la première fois en 17 ans\n\npar Leika Kihara\n\nTOKYO, 19 mars (Reuters) - La Banque du Japon (BoJ) a mis fin mardi à huit ans de taux d'intérêt négatifs, une décision historique.\n\nLe gouverneur Kazuo Ueda a déclaré que l'inflation semblait durablement proche de l'objectif de 2%.\n\n(Reportage Leika Kihara et Tetsushi Kajimoto; version française Claude Chendjou, édité par Blandine Hénault)\n\npgf/blb";
+        let d = parse(text).unwrap();
+        assert_eq!(d.title, "Le Japon relève ses taux pour la première fois en 17 ans");
+        assert_eq!(d.authors, ["Leika Kihara", "Tetsushi Kajimoto"]);
+        assert_eq!(d.translator.as_deref(), Some("Claude Chendjou"));
+        assert_eq!(d.agency.as_deref(), Some("Reuters"));
+        assert_eq!(d.body.len(), 2, "{:?}", d.body);
+        assert!(d.body[1].starts_with("Le gouverneur Kazuo Ueda"));
     }
 
     #[test]

@@ -22,6 +22,16 @@ pub(super) enum Trailer {
     },
     /// A share button label.
     Share,
+    /// A staff credit closing the story, `(Reportage Leika Kihara; version française Claude
+    /// Chendjou, édité par Blandine Hénault)`: its reporters and translator.
+    Staff {
+        /// Reporters and writers.
+        reporters: Vec<String>,
+        /// The translator.
+        translator: Option<String>,
+    },
+    /// An agency desk signature closing the story (`pgf/blb/pcm`, `bur-abc/jm`).
+    DeskSignature,
 }
 
 /// Openings of translator credits.
@@ -119,6 +129,12 @@ pub(super) fn classify(line: &str) -> Option<Trailer> {
     if let Some(name) = translator(line) {
         return Some(Trailer::Translator(name));
     }
+    if let Some(staff) = staff(line) {
+        return Some(staff);
+    }
+    if is_desk_signature(line) {
+        return Some(Trailer::DeskSignature);
+    }
     BOILERPLATE
         .iter()
         .find(|(phrase, _)| key.contains(phrase))
@@ -147,6 +163,102 @@ fn translator(line: &str) -> Option<String> {
         }
     };
     names::is_name(name).then(|| name.to_owned())
+}
+
+/// What a part of a staff credit says of the names after it.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Reporter,
+    Translator,
+    Editor,
+}
+
+/// Openings of the parts of a staff credit (compared through [`label_key`]), longest first
+/// where one opens another.
+const STAFF: &[(&str, Role)] = &[
+    ("reportage de", Role::Reporter),
+    ("reportage", Role::Reporter),
+    ("reporting by", Role::Reporter),
+    ("reporting", Role::Reporter),
+    ("redige par", Role::Reporter),
+    ("ecrit par", Role::Reporter),
+    ("written by", Role::Reporter),
+    ("avec", Role::Reporter),
+    ("with", Role::Reporter),
+    ("version francaise", Role::Translator),
+    ("traduction", Role::Translator),
+    ("traduit par", Role::Translator),
+    ("edite par", Role::Editor),
+    ("edition", Role::Editor),
+    ("edited by", Role::Editor),
+    ("editing by", Role::Editor),
+    ("coordination", Role::Editor),
+    ("supervision", Role::Editor),
+];
+
+/// `(Reportage Leika Kihara; version française Claude Chendjou, édité par Blandine Hénault)`:
+/// a parenthesised line whose every part opens with a staff role or continues a list of names.
+fn staff(line: &str) -> Option<Trailer> {
+    let inner = line.trim().trim_end_matches('.').strip_prefix('(')?.strip_suffix(')')?;
+    if inner.chars().count() > 300 || inner.contains(['(', ')']) {
+        return None;
+    }
+    let (mut reporters, mut translator) = (Vec::new(), None);
+    let mut role = None;
+    for part in inner.split([';', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+        let key = label_key(part);
+        let names = match STAFF.iter().find(|(open, _)| {
+            key.strip_prefix(open).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        }) {
+            Some((open, r)) => {
+                role = Some(*r);
+                // The opening is ASCII once folded, and as many characters as it folds from.
+                let skip = open.chars().count();
+                let rest: String = part.chars().skip(skip).collect();
+                rest.trim_start_matches([' ', ':']).to_owned()
+            }
+            // A part without an opening continues the names of the part before (`A, B et C`).
+            None if role.is_some() => part.to_owned(),
+            None => return None,
+        };
+        let names = names::split(without_place(&names));
+        // Every part names someone: `(Avec la participation des habitants)` is the story's.
+        if names.is_empty() {
+            return None;
+        }
+        match role {
+            Some(Role::Reporter) => reporters.extend(names),
+            Some(Role::Translator) => translator = translator.or(names.into_iter().next()),
+            _ => {}
+        }
+    }
+    role.map(|_| Trailer::Staff { reporters, translator })
+}
+
+/// `Leika Kihara à Tokyo` → `Leika Kihara` (`à`, `in`, `depuis`, `from` a place).
+fn without_place(names: &str) -> &str {
+    for sep in [" à ", " in ", " depuis ", " from ", " au ", " aux "] {
+        if let Some((before, _)) = names.split_once(sep) {
+            return before;
+        }
+    }
+    names
+}
+
+/// `pgf/blb/pcm`, `mpa-jbo/ach`: two to five lowercase groups of two to four letters joined by
+/// `/` (at least one) or `-`, alone on the line, none of them a common word (`et/ou`).
+fn is_desk_signature(line: &str) -> bool {
+    const WORDS: &[&str] =
+        &["et", "ou", "de", "du", "des", "le", "la", "les", "un", "une", "oui", "non"];
+    let line = line.trim();
+    let groups: Vec<&str> = line.split(['/', '-']).collect();
+    line.contains('/')
+        && (2..=5).contains(&groups.len())
+        && groups.iter().all(|g| {
+            (2..=4).contains(&g.len())
+                && g.bytes().all(|b| b.is_ascii_lowercase())
+                && !WORDS.contains(g)
+        })
 }
 
 #[cfg(test)]
@@ -190,6 +302,37 @@ mod tests {
             ("Lire aussi les Misérables est un plaisir.", None),
             ("Traduit de l'anglais, le livre a connu un grand succès.", None),
             ("La traduction du texte par les services de l'ONU a pris du retard.", None),
+            (
+                "(Reportage Leika Kihara; version française Claude Chendjou, édité par Blandine Hénault)",
+                Some(Trailer::Staff {
+                    reporters: vec!["Leika Kihara".into()],
+                    translator: Some("Claude Chendjou".into()),
+                }),
+            ),
+            (
+                "(Reportage de Tetsushi Kajimoto et Leika Kihara à Tokyo, avec Yoshifumi Takemoto; Version française Jean Terzian)",
+                Some(Trailer::Staff {
+                    reporters: vec![
+                        "Tetsushi Kajimoto".into(),
+                        "Leika Kihara".into(),
+                        "Yoshifumi Takemoto".into(),
+                    ],
+                    translator: Some("Jean Terzian".into()),
+                }),
+            ),
+            (
+                "(Rédigé par Elizabeth Pineau, édité par Sophie Louet)",
+                Some(Trailer::Staff {
+                    reporters: vec!["Elizabeth Pineau".into()],
+                    translator: None,
+                }),
+            ),
+            ("pgf/blb/pcm", Some(Trailer::DeskSignature)),
+            ("mpa-jbo/ach", Some(Trailer::DeskSignature)),
+            ("(Avec la participation de nombreux habitants du quartier)", None),
+            ("(Photo d'illustration)", None),
+            ("et/ou", None),
+            ("https://example.org/a/b", None),
         ];
         for (line, want) in cases {
             assert_eq!(classify(line), want, "{line:?}");
