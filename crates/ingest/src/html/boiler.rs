@@ -2,6 +2,7 @@
 //! captions, bylines, footers, and the paragraphs that only point elsewhere ("Lire aussi").
 
 use scraper::ElementRef;
+use scraper::node::Element;
 
 /// Elements whose content is never body text.
 const SKIP_TAGS: &[&str] = &[
@@ -46,14 +47,6 @@ const SKIP_WORDS: &[&str] = &[
     "ads",
     "advert",
     "advertisement",
-    "ariane",
-    "auteur",
-    "auteurs",
-    "author",
-    "authors",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
     "caption",
     "comment",
     "comments",
@@ -63,7 +56,6 @@ const SKIP_WORDS: &[&str] = &[
     "cookies",
     "credit",
     "credits",
-    "date",
     "footer",
     "keywords",
     "legende",
@@ -84,7 +76,6 @@ const SKIP_WORDS: &[&str] = &[
     "share",
     "sharing",
     "sidebar",
-    "signature",
     "social",
     "sponsor",
     "sponsored",
@@ -93,6 +84,21 @@ const SKIP_WORDS: &[&str] = &[
     "tags",
     "toolbar",
     "widget",
+];
+
+/// Words of `class` and `id` values that mark the metadata an article shows (byline, date,
+/// breadcrumb): not body text, but what [`super::visible`] reads.
+const META_WORDS: &[&str] = &[
+    "ariane",
+    "auteur",
+    "auteurs",
+    "author",
+    "authors",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "date",
+    "signature",
 ];
 
 /// Adjacent word pairs of `class` and `id` values that mark related-article blocks.
@@ -114,17 +120,11 @@ const SKIP_ITEMPROPS: &[&str] =
 const SKIP_ROLES: &[&str] =
     &["navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog"];
 
-/// Whether an element and its subtree are page furniture rather than article text.
+/// Whether an element and its subtree are page furniture rather than article text, or the
+/// metadata an article shows (byline, date, breadcrumb).
 pub(super) fn skip_element(el: ElementRef<'_>) -> bool {
     let e = el.value();
-    if SKIP_TAGS.contains(&e.name()) {
-        return true;
-    }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v == "true") {
-        return true;
-    }
-    if e.attr("role").is_some_and(|r| SKIP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-    {
+    if furniture_tag(e.name(), e.attr("role")) || hidden(e) {
         return true;
     }
     if let Some(props) = e.attr("itemprop")
@@ -137,13 +137,46 @@ pub(super) fn skip_element(el: ElementRef<'_>) -> bool {
     e.attr("class").is_some_and(furniture_name) || e.attr("id").is_some_and(furniture_name)
 }
 
-/// Whether a `class` or `id` value names page furniture.
+/// Whether an element is page furniture (navigation, sharing, advertising, comments…), the
+/// metadata an article shows aside. Without `tags`, furniture tags and roles (`<header>`,
+/// `<nav>`, `role="banner"`) do not count, only visibility and names.
+pub(super) fn furniture(el: ElementRef<'_>, tags: bool) -> bool {
+    let e = el.value();
+    let named = |v: &str| names_furniture(v, false);
+    (tags && furniture_tag(e.name(), e.attr("role")))
+        || hidden(e)
+        || e.attr("class").is_some_and(named)
+        || e.attr("id").is_some_and(named)
+}
+
+/// Whether a tag name or an ARIA role marks page furniture.
+pub(super) fn furniture_tag(name: &str, role: Option<&str>) -> bool {
+    SKIP_TAGS.contains(&name)
+        || role.is_some_and(|r| SKIP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+}
+
+/// Whether an element is hidden from readers.
+pub(super) fn hidden(e: &Element) -> bool {
+    e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v == "true")
+}
+
+/// Whether the lowercase words of `class` and `id` values name page furniture, shown
+/// metadata aside.
+pub(super) fn furniture_words<S: AsRef<str>>(words: &[S]) -> bool {
+    words.iter().any(|w| SKIP_WORDS.contains(&w.as_ref()))
+        || words.windows(2).any(|p| SKIP_PAIRS.contains(&(p[0].as_ref(), p[1].as_ref())))
+}
+
+/// Whether a `class` or `id` value names page furniture or shown metadata.
 pub(super) fn furniture_name(value: &str) -> bool {
+    names_furniture(value, true)
+}
+
+fn names_furniture(value: &str, meta: bool) -> bool {
     let lower = value.to_lowercase();
     let words: Vec<&str> =
         lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| SKIP_WORDS.contains(w))
-        || words.windows(2).any(|p| SKIP_PAIRS.contains(&(p[0], p[1])))
+    furniture_words(&words) || (meta && words.iter().any(|w| META_WORDS.contains(w)))
 }
 
 /// Openings of paragraphs that point to other articles or credit the page.

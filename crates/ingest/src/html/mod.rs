@@ -12,6 +12,10 @@
 //! The standfirst is the page's description, unless that description is only the start of
 //! the body (an automatic excerpt): then it is the bold opening of the first paragraph, or
 //! the first paragraph itself, as agency copy opens with its lede.
+//!
+//! What no metadata gives, the page may still show ([`visible`]): `<time>` elements, a
+//! byline, a standfirst, a section label or breadcrumb, known by their usual names. Those
+//! fill only the fields every other source left empty, and never stay in the body.
 
 mod boiler;
 mod density;
@@ -22,9 +26,10 @@ mod microdata;
 mod page;
 mod paragraphs;
 mod prune;
+mod visible;
 mod walk;
 
-use scraper::Html;
+use scraper::{ElementRef, Html};
 
 use self::found::{Credit, Found};
 use self::page::Page;
@@ -42,16 +47,15 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let (micro, bodies) = microdata::read(&page);
     let sources = [&ld, &tags, &micro];
 
-    let mut paras: Vec<Para> =
-        bodies.first().map(|el| paragraphs::article(*el)).unwrap_or_default();
+    let mut body = bodies.first().copied();
+    let mut paras: Vec<Para> = body.map(paragraphs::article).unwrap_or_default();
     // A marked body holding only a teaser loses to the page's densest text.
     if text_len(&paras) < SHORT_BODY {
-        let dense: Vec<Para> = density::main_text(doc.root_element())
-            .into_iter()
-            .flat_map(paragraphs::article)
-            .collect();
+        let blocks = density::main_text(doc.root_element());
+        let dense: Vec<Para> = blocks.iter().copied().flat_map(paragraphs::article).collect();
         if text_len(&dense) > text_len(&paras) {
             paras = dense;
+            body = blocks.first().copied();
         }
     }
     let shown = text_len(&paras);
@@ -65,7 +69,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         .filter_map(|p| p.as_deref())
         .collect();
     let html_title = page.title.as_deref().and_then(found::text);
-    let h1 = best_h1(&page, html_title.as_deref());
+    let (h1_el, h1) = best_h1(&page, html_title.as_deref()).unzip();
     let title = first(&sources, |f| f.title.as_ref())
         .or_else(|| h1.clone())
         .or_else(|| html_title.as_deref().map(strip_title_suffix))
@@ -98,8 +102,6 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         paras.pop();
     }
 
-    let description = first(&sources, |f| f.description.as_ref());
-    let lede = lede(description, &paras);
     let url = [&tags, &ld, &micro].into_iter().find_map(|f| f.url.clone());
     let section =
         first(&sources, |f| f.section.as_ref()).or_else(|| url.as_deref().and_then(url_section));
@@ -110,20 +112,49 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         .map(|f| f.authors.clone())
         .find(|a| !a.is_empty())
         .unwrap_or_default();
+    let description = first(&sources, |f| f.description.as_ref());
+    let published = sources.iter().find_map(|f| f.published);
+    let updated = sources.iter().find_map(|f| f.updated);
+
+    // What the page shows stands in for what the metadata left out; only then is it read.
+    let missing = description.is_none()
+        || section.is_none()
+        || credits.is_empty()
+        || published.is_none()
+        || updated.is_none();
+    let mut on_page = visible::Shown::default();
+    if missing {
+        let anchors = visible::Anchors { h1: h1_el, body, title: title.as_deref() };
+        on_page = visible::read(doc.root_element(), anchors, &paras);
+        // Byline, date and section label are shown beside the text, not part of it.
+        let labels: Vec<String> = on_page.labels.iter().map(|l| letters(l)).collect();
+        paras.retain(|p| !labels.contains(&letters(&p.text)));
+    }
+    let seen = on_page.found;
+    let lede = lede(description.or(seen.description), &paras);
+    let section = section.or(seen.section);
+    let credits = if credits.is_empty() { seen.authors } else { credits };
     let publisher = [&ld, &micro, &tags].into_iter().find_map(|f| f.publisher.clone());
     // A place alone in capitals before a dash is as often a rubric (`ESPACE - `) as a
     // dateline, so only datelines with a date or an agency count.
     let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
     let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
+    // A standfirst marked inside the text block opens it: not a body paragraph too.
+    if let Some(l) = &lede
+        && paras.first().is_some_and(|p| letters(&p.text) == letters(l))
+    {
+        paras.remove(0);
+    }
 
     Ok(Dispatch {
         title: title.unwrap_or_default(),
         lede,
         body: paras.into_iter().map(|p| p.text).collect(),
         section,
-        published: sources.iter().find_map(|f| f.published),
-        updated: sources.iter().find_map(|f| f.updated),
+        published: published.or(seen.published),
+        updated: updated.or(seen.updated),
         agency: agency_of(&credits, publisher.as_deref())
+            .or(on_page.agency)
             .or_else(|| found_dateline.as_ref().and_then(|d| d.agency.clone())),
         authors: credits.into_iter().map(|c| c.name).collect(),
         dateline: ld.dateline.clone().or_else(|| found_dateline.map(|d| d.city)),
@@ -158,22 +189,22 @@ fn first<T: Clone>(sources: &[&Found], field: impl Fn(&Found) -> Option<&T>) -> 
     sources.iter().find_map(|f| field(f)).cloned()
 }
 
-/// The page's headline heading: the first `<h1>` inside the article, else the first one the
-/// `<title>` contains, else the first one.
-fn best_h1(page: &Page<'_>, html_title: Option<&str>) -> Option<String> {
-    let h1s: Vec<(String, bool)> = page
+/// The page's headline heading and its text: the first `<h1>` inside the article, else the
+/// first one the `<title>` contains, else the first one.
+fn best_h1<'a>(page: &Page<'a>, html_title: Option<&str>) -> Option<(ElementRef<'a>, String)> {
+    let h1s: Vec<(ElementRef<'a>, String, bool)> = page
         .h1s
         .iter()
         .filter_map(|(el, in_article)| {
-            Some((found::text(&el.text().collect::<String>())?, *in_article))
+            Some((*el, found::text(&el.text().collect::<String>())?, *in_article))
         })
         .collect();
     let in_title = |t: &str| html_title.is_some_and(|h| h.contains(t));
     h1s.iter()
-        .find(|(_, in_article)| *in_article)
-        .or_else(|| h1s.iter().find(|(t, _)| in_title(t)))
+        .find(|(_, _, in_article)| *in_article)
+        .or_else(|| h1s.iter().find(|(_, t, _)| in_title(t)))
         .or_else(|| h1s.first())
-        .map(|(t, _)| t.clone())
+        .map(|(el, t, _)| (*el, t.clone()))
 }
 
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " : ", " :: ", " · "];
@@ -482,6 +513,166 @@ mod tests {
             para.repeat(4)
         );
         assert_eq!(parse(&html).expect("an article").body.len(), 4);
+    }
+
+    /// Pages without JSON-LD, `<meta>` tags or microdata: what they show fills the fields;
+    /// with JSON-LD, JSON-LD wins.
+    #[test]
+    fn fields_the_page_only_shows() {
+        let lead_and_byline = r#"<html lang="fr"><head><title>Retraites : le Sénat adopte la réforme | Le Quotidien</title></head>
+            <body><div id="page"><div class="top"><a href="/">Le Quotidien</a><p class="intro">Toute l'actualité de votre région, chaque jour.</p></div>
+            <div class="content"><div class="kicker">Politique</div>
+            <h1>Retraites : le Sénat adopte la réforme</h1>
+            <p class="lead">Les sénateurs ont adopté dans la nuit de samedi à dimanche le projet de réforme des retraites, par 195 voix contre 112.</p>
+            <div class="meta"><span class="byline">Par Marie Dupont et Paul Durand</span> — <span class="date">Publié le 12/03/2023 à 02h10, mis à jour le 12/03/2023 à 08h45</span></div>
+            <div class="story"><p>Le vote est intervenu peu après minuit, au terme de plusieurs jours de débats parfois houleux dans l'hémicycle.</p>
+            <p>Le texte doit désormais être examiné par une commission mixte paritaire, qui réunira sept députés et sept sénateurs.</p>
+            <p>Les syndicats appellent à une nouvelle journée de mobilisation mercredi dans toute la France.</p></div></div>
+            <div class="sidebar"><span class="author">Jeanne Autre</span><time datetime="2023-01-01">1er janvier</time></div></div></body></html>"#;
+        let breadcrumb = r#"<html><head><title>Budget : le gouvernement recourt au 49.3</title></head><body>
+            <header><a href="/">Logo</a><nav class="breadcrumb"><a href="/">Accueil</a> › <a href="/politique">Politique</a></nav></header>
+            <article><h1>Budget : le gouvernement recourt au 49.3</h1>
+            <div class="article-intro"><p>La Première ministre a engagé mercredi la responsabilité de son gouvernement sur le projet de budget.</p></div>
+            <p>Publié le <time datetime="2022-10-19T15:02:00+02:00">19 octobre 2022 à 15h02</time>, mis à jour le <time datetime="2022-10-19T18:30:00+02:00">19 octobre 2022 à 18h30</time></p>
+            <p class="auteurs"><a rel="author" href="/auteurs/jean-martin">Jean Martin</a> (à l'Assemblée nationale)</p>
+            <div class="corps"><p>Sans majorité absolue, l'exécutif a choisi d'utiliser l'article 49.3 de la Constitution pour faire adopter le texte.</p>
+            <p>Les oppositions ont aussitôt annoncé le dépôt de motions de censure, qui seront examinées en début de semaine prochaine.</p>
+            <p>Le sommet européen du <time datetime="2022-10-20">20 octobre</time> à Bruxelles occupera la Première ministre jeudi, a indiqué Matignon à la presse.</p></div>
+            </article><div class="summary">Un résumé de la page placé après l'article et hors de lui.</div></body></html>"#;
+        let labels_in_text = r#"<html><head><title>Inflation</title></head><body><h1>L'inflation ralentit en octobre</h1>
+            <div class="post"><span class="category">Économie</span><p class="byline">Par Anne Morel</p><p><time datetime="2022-11-03">3 novembre 2022</time></p>
+            <p class="chapo">La hausse des prix a atteint 6,2 % sur un an en octobre, selon l'Insee, après 5,6 % en septembre.</p>
+            <p>L'énergie et l'alimentation restent les principaux moteurs de la hausse, selon l'institut de la statistique.</p>
+            <p>Les prix des services progressent plus modérément, de 3 % sur un an, contre 3,1 % le mois précédent.</p></div></body></html>"#;
+        let json_ld = r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+            "headline": "Séisme en Turquie", "description": "Le bilan dépasse les 20 000 morts.",
+            "articleSection": "International", "datePublished": "2023-02-09T08:00:00Z",
+            "author": {"@type": "Person", "name": "Agnès Leroy"}}</script></head><body>
+            <article><span class="rubrique">Monde</span><h1>Séisme en Turquie</h1>
+            <p class="chapo">Un autre chapô que la description, qui ne doit pas l'emporter sur elle.</p>
+            <div class="signature">Par Jean-Pierre Martin</div><time datetime="2023-02-10T10:00:00+01:00">10 février</time>
+            <div class="texte"><p>Les secours continuent de chercher des survivants dans les décombres des immeubles effondrés.</p>
+            <p>Plusieurs répliques ont de nouveau été ressenties dans la nuit dans le sud-est du pays.</p></div></article></body></html>"#;
+        let two_times = r#"<html><head><title>Nucléaire</title></head><body><main>
+            <div class="article-header"><div class="category"><a href="/sciences">Sciences</a></div>
+            <h1>Nucléaire : l'EPR de Flamanville raccordé au réseau</h1>
+            <h2 class="standfirst">Le réacteur a produit ses premiers kilowattheures samedi, avec douze ans de retard sur le calendrier initial.</h2>
+            <span itemprop="author">Hélène Girard</span> <time datetime="2024-12-21T11:48:00Z">21/12/2024</time> <time datetime="2024-12-22T08:05:00Z">22/12/2024</time></div>
+            <div class="article-body"><p>Le raccordement est intervenu peu avant midi, a annoncé EDF dans un communiqué, après plusieurs semaines d'essais.</p>
+            <p>Le chantier, lancé en 2007, devait initialement s'achever en 2012 pour un coût de 3,3 milliards d'euros.</p></div>
+            </main></body></html>"#;
+        struct Want<'a> {
+            lede: Option<&'a str>,
+            section: Option<&'a str>,
+            published: Option<&'a str>,
+            updated: Option<&'a str>,
+            authors: &'a [&'a str],
+            agency: Option<&'a str>,
+            first: &'a str,
+            paragraphs: usize,
+        }
+        let cases = [
+            (
+                include_str!("../../../../tests/data/html-fallback/lavrov-otan.html"),
+                Want {
+                    lede: Some(
+                        "Le chef de la diplomatie russe, Sergueï Lavrov, a accusé mardi l’Otan de « jeter de l’huile sur le feu » en Ukraine.",
+                    ),
+                    section: Some("Monde"),
+                    published: Some("2024-03-12T09:15:00Z"),
+                    updated: None,
+                    authors: &["Jean-Pierre Martin"],
+                    agency: Some("AFP"),
+                    first: "MOSCOU (AFP) - Le ministre russe",
+                    paragraphs: 3,
+                },
+            ),
+            (
+                lead_and_byline,
+                Want {
+                    lede: Some(
+                        "Les sénateurs ont adopté dans la nuit de samedi à dimanche le projet de réforme des retraites, par 195 voix contre 112.",
+                    ),
+                    section: Some("Politique"),
+                    published: Some("2023-03-12T02:10:00Z"),
+                    updated: Some("2023-03-12T08:45:00Z"),
+                    authors: &["Marie Dupont", "Paul Durand"],
+                    agency: None,
+                    first: "Le vote est intervenu",
+                    paragraphs: 3,
+                },
+            ),
+            (
+                breadcrumb,
+                Want {
+                    lede: Some(
+                        "La Première ministre a engagé mercredi la responsabilité de son gouvernement sur le projet de budget.",
+                    ),
+                    section: Some("Politique"),
+                    published: Some("2022-10-19T13:02:00Z"),
+                    updated: Some("2022-10-19T16:30:00Z"),
+                    authors: &["Jean Martin"],
+                    agency: None,
+                    first: "Sans majorité absolue",
+                    paragraphs: 3,
+                },
+            ),
+            (
+                labels_in_text,
+                Want {
+                    lede: Some(
+                        "La hausse des prix a atteint 6,2 % sur un an en octobre, selon l'Insee, après 5,6 % en septembre.",
+                    ),
+                    section: Some("Économie"),
+                    published: Some("2022-11-03T00:00:00Z"),
+                    updated: None,
+                    authors: &["Anne Morel"],
+                    agency: None,
+                    first: "L'énergie et l'alimentation",
+                    paragraphs: 2,
+                },
+            ),
+            (
+                two_times,
+                Want {
+                    lede: Some(
+                        "Le réacteur a produit ses premiers kilowattheures samedi, avec douze ans de retard sur le calendrier initial.",
+                    ),
+                    section: Some("Sciences"),
+                    published: Some("2024-12-21T11:48:00Z"),
+                    updated: Some("2024-12-22T08:05:00Z"),
+                    authors: &["Hélène Girard"],
+                    agency: None,
+                    first: "Le raccordement est intervenu",
+                    paragraphs: 2,
+                },
+            ),
+            (
+                json_ld,
+                Want {
+                    lede: Some("Le bilan dépasse les 20 000 morts."),
+                    section: Some("International"),
+                    published: Some("2023-02-09T08:00:00Z"),
+                    updated: None,
+                    authors: &["Agnès Leroy"],
+                    agency: None,
+                    first: "Les secours continuent",
+                    paragraphs: 2,
+                },
+            ),
+        ];
+        for (html, want) in cases {
+            let d = parse(html).expect("an article");
+            let t = &d.title;
+            assert_eq!(d.lede.as_deref(), want.lede, "{t}");
+            assert_eq!(d.section.as_deref(), want.section, "{t}");
+            assert_eq!(d.published.map(|t| t.to_string()).as_deref(), want.published, "{t}");
+            assert_eq!(d.updated.map(|t| t.to_string()).as_deref(), want.updated, "{t}");
+            assert_eq!(d.authors, want.authors, "{t}");
+            assert_eq!(d.agency.as_deref(), want.agency, "{t}");
+            assert!(d.body[0].starts_with(want.first), "{t}: {:?}", d.body);
+            assert_eq!(d.body.len(), want.paragraphs, "{t}: {:?}", d.body);
+        }
     }
 
     #[test]

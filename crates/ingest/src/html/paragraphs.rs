@@ -9,7 +9,7 @@ use super::walk::{Visitor, walk};
 use crate::normalize;
 
 /// Elements that start and end a paragraph.
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "section",

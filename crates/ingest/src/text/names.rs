@@ -49,7 +49,7 @@ pub(super) fn is_team(s: &str) -> bool {
 
 /// Splits a list of names (`Agnes Szucs et Mourad Belhaj`, `A, B and C`, `X ve Y`) and keeps
 /// those that read as names.
-pub(super) fn split(s: &str) -> Vec<String> {
+pub(crate) fn split(s: &str) -> Vec<String> {
     let mut names = Vec::new();
     for part in s.split([',', ';', '&']) {
         let words: Vec<&str> = part.split_whitespace().collect();
@@ -69,7 +69,7 @@ pub(super) fn split(s: &str) -> Vec<String> {
 
 /// The names after a byline label (`Par Agnes Szucs`, `By Agnes Szucs`), or `None` when the
 /// line is not such a byline.
-pub(super) fn byline(line: &str) -> Option<Vec<String>> {
+pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
     if line.chars().count() > 100 {
         return None;
