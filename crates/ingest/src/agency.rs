@@ -44,6 +44,15 @@ const AGENCIES: &[(&str, &str)] = &[
 /// The agency named in a credit (`AFP`, `Orange avec AFP` → `AFP`, `Agence Anadolu` → `AA`),
 /// or the credit itself when it is short and names no known agency.
 pub(crate) fn from_credit(credit: &str) -> Option<String> {
+    if let Some(known) = known(credit) {
+        return Some(known.to_string());
+    }
+    let credit = credit.trim();
+    (!credit.is_empty() && credit.chars().count() <= 40).then(|| credit.to_string())
+}
+
+/// The known agency a credit names (its canonical name), if any.
+pub(crate) fn known(credit: &str) -> Option<&'static str> {
     let lower = credit.trim().to_lowercase();
     if lower.is_empty() {
         return None;
@@ -66,11 +75,7 @@ pub(crate) fn from_credit(credit: &str) -> Option<String> {
             }
         }
     }
-    if let Some((_, _, canonical)) = best {
-        return Some(canonical.to_string());
-    }
-    let credit = credit.trim();
-    (credit.chars().count() <= 40).then(|| credit.to_string())
+    best.map(|(_, _, canonical)| canonical)
 }
 
 #[cfg(test)]

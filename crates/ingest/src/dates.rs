@@ -5,13 +5,16 @@
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime, Time};
+use jiff::fmt::rfc2822;
 use jiff::tz::{Offset, TimeZone};
 
 /// Parses a date or date-time in any of the forms found in dispatches:
 /// RFC 3339 / ISO 8601 extended (`2020-07-02T19:09:00+02:00`, `…+0100`, `…Z`, no zone),
 /// ISO 8601 basic (`20190121T104233+0000`, `20240710T125902Z`, `20190121T102708`),
 /// `2016-01-12 12:35:40`, `2022-07-11 18:33`, date-only `2022-02-15`, day-first `15.02.2022`
-/// / `15/02/2022`, and French prose (`lundi 15 juin 2020 à 16h40`, `15 juin 2020`).
+/// / `15/02/2022`, RFC 2822 as RSS feeds write it (`Wed, 13 Mar 2024 18:00:00 +0100`), and
+/// prose, French or English, with an optional offset after the time (`lundi 15 juin 2020 à
+/// 16h40`, `15 juin 2020`, `mer., 13 mars 2024 18:00:00 +0100`, `13 Mar 2024 18:00 +01:00`).
 pub fn parse(input: &str) -> Option<Timestamp> {
     let s = input.trim();
     if s.is_empty() {
@@ -20,7 +23,40 @@ pub fn parse(input: &str) -> Option<Timestamp> {
     if let Ok(ts) = s.parse::<Timestamp>() {
         return Some(ts);
     }
-    parse_iso_like(s).or_else(|| parse_day_first(s)).or_else(|| parse_french(s))
+    parse_iso_like(s)
+        .or_else(|| parse_day_first(s))
+        .or_else(|| parse_rfc2822(s))
+        .or_else(|| parse_prose(s))
+}
+
+/// A Unix time written as digits: 9 or 10 of them for seconds (a fraction is dropped), 13 for
+/// milliseconds, so 1973 to 2286 either way. Other lengths are not read as epochs: `20240313`
+/// is a date, a short number a counter. Kept out of [`parse`], where a bare number is more
+/// likely an id or a phone number than a date.
+pub(crate) fn parse_epoch(input: &str) -> Option<Timestamp> {
+    let s = input.trim();
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = int.parse().ok()?;
+    match int.len() {
+        9 | 10 => Timestamp::from_second(n).ok(),
+        13 if frac.is_empty() => Timestamp::from_millisecond(n).ok(),
+        _ => None,
+    }
+}
+
+/// Feeds get the weekday wrong often enough that a mismatch is not worth losing the date.
+static RFC2822: rfc2822::DateTimeParser = rfc2822::DateTimeParser::new().relaxed_weekday(true);
+
+fn parse_rfc2822(s: &str) -> Option<Timestamp> {
+    // The strict parser reads zone names it does not know as UTC: Paris time goes to prose.
+    let zone = s.rsplit(' ').next().unwrap_or_default();
+    if zone.eq_ignore_ascii_case("CET") || zone.eq_ignore_ascii_case("CEST") {
+        return None;
+    }
+    RFC2822.parse_timestamp(s).ok()
 }
 
 /// ISO 8601 in basic or extended form, with `T` or a space, optional seconds, fraction and
@@ -84,12 +120,20 @@ fn parse_iso_like(s: &str) -> Option<Timestamp> {
 /// `None` inside `Some` means no zone was given.
 fn parse_offset(rest: &str) -> Option<Option<Offset>> {
     let rest = rest.trim();
-    let rest = rest.strip_prefix("GMT").or_else(|| rest.strip_prefix("UTC")).unwrap_or(rest);
+    let rest = match rest.get(..3) {
+        Some(z) if z.eq_ignore_ascii_case("GMT") || z.eq_ignore_ascii_case("UTC") => &rest[3..],
+        _ => rest,
+    };
     if rest.is_empty() {
         return Some(None);
     }
     if rest.eq_ignore_ascii_case("z") {
         return Some(Some(Offset::UTC));
+    }
+    // Paris time, as French feeds name it.
+    if rest.eq_ignore_ascii_case("CET") || rest.eq_ignore_ascii_case("CEST") {
+        let hours = if rest.len() == 3 { 1 } else { 2 };
+        return Offset::from_hours(hours).ok().map(Some);
     }
     let (sign, digits_part) = match rest.as_bytes()[0] {
         b'+' => (1, &rest[1..]),
@@ -141,8 +185,25 @@ const MONTHS: [&str; 12] = [
     "decembre",
 ];
 
-/// French prose: `lundi 15 juin 2020 à 16h40`, `15 juin 2020`, `1er mai 2019`, `21 jan 2019`.
-fn parse_french(s: &str) -> Option<Timestamp> {
+/// English months, for RFC 2822 look-alikes the strict parser refuses (`+01:00`, `CET`).
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Prose: `lundi 15 juin 2020 à 16h40`, `15 juin 2020`, `1er mai 2019`, `21 jan 2019`,
+/// `13 Mar 2024 18:00:00 +01:00`. An offset right after the time is applied.
+fn parse_prose(s: &str) -> Option<Timestamp> {
     let lower = fold(s);
     let words: Vec<&str> =
         lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
@@ -155,13 +216,15 @@ fn parse_french(s: &str) -> Option<Timestamp> {
         let (Ok(day), Ok(year)) = (day.parse::<i8>(), year.parse::<i16>()) else { continue };
         let date = Date::new(year, month, day).ok()?;
         let mut time = Time::midnight();
-        for w in &words[k + 2..] {
+        let mut offset = None;
+        for (j, w) in words.iter().enumerate().skip(k + 2) {
             if let Some(t) = parse_hm(w) {
                 time = t;
+                offset = words.get(j + 1).and_then(|w| parse_offset(w)).flatten();
                 break;
             }
         }
-        return date_to_ts(date, time, None);
+        return date_to_ts(date, time, offset);
     }
     None
 }
@@ -171,11 +234,14 @@ fn month_number(word: &str) -> Option<i8> {
     if w.len() < 3 {
         return None;
     }
-    let mut found = MONTHS.iter().enumerate().filter(|(_, m)| m.starts_with(w));
-    match (found.next(), found.next()) {
-        (Some((i, _)), None) => Some(i as i8 + 1),
-        _ => None,
-    }
+    // French first: `mar` is `mars`, and March either way.
+    [MONTHS, MONTHS_EN].iter().find_map(|months| {
+        let mut found = months.iter().enumerate().filter(|(_, m)| m.starts_with(w));
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i as i8 + 1),
+            _ => None,
+        }
+    })
 }
 
 /// `16h40`, `16:40`, `16:40:05`, `16h`.
@@ -230,7 +296,7 @@ fn fold(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, parse_epoch};
 
     #[test]
     fn table() {
@@ -256,6 +322,19 @@ mod tests {
             ("3 mars 2021", "2021-03-03T00:00:00Z"),
             ("12 août 2018", "2018-08-12T00:00:00Z"),
             ("2 février 2016", "2016-02-02T00:00:00Z"),
+            // RFC 2822, as RSS and CMS feeds write it.
+            ("Wed, 13 Mar 2024 18:00:00 +0100", "2024-03-13T17:00:00Z"),
+            ("Wed, 13 Mar 2024 18:00:00 GMT", "2024-03-13T18:00:00Z"),
+            ("13 Mar 2024 18:00 +0100", "2024-03-13T17:00:00Z"),
+            ("Thu, 13 Mar 2024 18:00:00 +0100", "2024-03-13T17:00:00Z"),
+            ("Tue, 2 Jul 2024 09:15:00 +0200 (CEST)", "2024-07-02T07:15:00Z"),
+            // Look-alikes the strict parser refuses.
+            ("Wed, 13 Mar 2024 18:00:00 +01:00", "2024-03-13T17:00:00Z"),
+            ("Wed, 13 Mar 2024 18:00:00 CET", "2024-03-13T17:00:00Z"),
+            ("mer., 13 mars 2024 18:00:00 +0100", "2024-03-13T17:00:00Z"),
+            ("jeudi 4 juillet 2024 à 14h30 GMT+02:00", "2024-07-04T12:30:00Z"),
+            ("2 June 2024 08:00", "2024-06-02T08:00:00Z"),
+            ("2024-03-13 18:00 CET", "2024-03-13T17:00:00Z"),
         ];
         for (input, want) in cases {
             let got = parse(input).unwrap_or_else(|| panic!("{input:?} did not parse"));
@@ -264,8 +343,37 @@ mod tests {
     }
 
     #[test]
+    fn epochs() {
+        let cases = [
+            ("1710349200", Some("2024-03-13T17:00:00Z")),
+            ("1710349200.75", Some("2024-03-13T17:00:00Z")),
+            ("1710349200000", Some("2024-03-13T17:00:00Z")),
+            (" 946684800 ", Some("2000-01-01T00:00:00Z")),
+            // A date, a counter, a phone number: not epochs.
+            ("20240313", None),
+            ("42", None),
+            ("01 23 45 67 89", None),
+            ("171034920000", None),
+            ("1710349200000.5", None),
+            ("", None),
+            ("-1710349200", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_epoch(input).map(|t| t.to_string()).as_deref(), want, "{input:?}");
+        }
+    }
+
+    #[test]
     fn rejects() {
-        for input in ["", "YYYYMMDD000000-HHMM", "hier", "32.13.2022", "2022-02-30"] {
+        for input in [
+            "",
+            "YYYYMMDD000000-HHMM",
+            "hier",
+            "32.13.2022",
+            "2022-02-30",
+            "Wed, 30 Feb 2024 18:00:00 +0100",
+            "1710349200",
+        ] {
             assert_eq!(parse(input), None, "{input:?}");
         }
     }

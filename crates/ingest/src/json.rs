@@ -2,8 +2,17 @@
 //!
 //! Reads the OrangeSum schema (`id`, `title`, `lede`, `body`, `date`, `section`, `author`,
 //! `tags`, `url`, `provider`) and any object with a title and a body or text, under the field
-//! names feeds commonly use. A document may be one object, an array of objects, or an object
-//! wrapping such an array (`{"items": […]}`).
+//! names feeds and CMS APIs commonly use (WordPress REST, ninjs, JSON Feed, Arc, NYT- and
+//! Guardian-style APIs, Elasticsearch and MongoDB exports).
+//!
+//! A document may be one object, an array of objects, or objects wrapping such an array up to
+//! [`MAX_DEPTH`] levels down (`{"items": […]}`, `{"data": {"articles": […]}}`,
+//! `{"hits": {"hits": [{"_source": {…}}]}}`). A field may hold its text in an object
+//! (`{"rendered": …}`, `{"value": …}`, `{"name": …}`). Title, lede and body are read as HTML
+//! when the feed says they are (`content_html`, WordPress `rendered`, Atom `"@type": "html"`, …)
+//! or when they hold paragraph markup; other text stays as written, markup included.
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
@@ -14,20 +23,39 @@ use crate::{agency, dates, html, normalize};
 /// One parsed record: its 1-based number within the file (for arrays) and the outcome.
 pub(crate) type Record = (Option<u64>, Result<Dispatch, ErrorKind>);
 
+type Object = Map<String, Value>;
+
+/// Levels of wrapper objects searched for articles: `{"data": {"articles": […]}}` is two,
+/// `{"rss": {"channel": {"item": […]}}}` three.
+const MAX_DEPTH: usize = 4;
+
 /// Parses a whole JSON document.
 pub(crate) fn parse_document(text: &str) -> Result<Vec<Record>, ErrorKind> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| ErrorKind::Parse(format!("invalid JSON: {e}")))?;
-    match value {
+    match &value {
         Value::Array(items) => Ok(records(items)),
         Value::Object(obj) => {
-            if is_article(&obj) {
-                return Ok(vec![(None, from_object(&obj, Format::Json))]);
+            let here = article_in(obj);
+            // An article with its text here wins over arrays inside it (related articles); a
+            // bare title and description (a feed's own header) loses to them.
+            if let Some(f) = here.filter(|f| f.has_body()) {
+                return Ok(vec![(None, from_fields(f, Format::Json))]);
             }
-            match wrapped_array(obj) {
-                Some(items) => Ok(records(items)),
+            if let Some(items) = article_array(obj) {
+                return Ok(records(items));
+            }
+            match here.or_else(|| nested_article(obj)) {
+                Some(f) => Ok(vec![(None, from_fields(f, Format::Json))]),
                 None => {
-                    Err(ErrorKind::NotAnArticle("JSON object without a title, body or text".into()))
+                    let empty = empty_array(obj)
+                        .map(|path| format!("; `{path}` is empty"))
+                        .unwrap_or_default();
+                    Err(ErrorKind::NotAnArticle(format!(
+                        "JSON object without a title, body or text, nor articles nested up to \
+                         {MAX_DEPTH} levels down (keys: {}){empty}",
+                        key_list(obj)
+                    )))
                 }
             }
         }
@@ -43,38 +71,163 @@ pub(crate) fn parse_line(line: &str) -> Result<Option<Dispatch>, ErrorKind> {
     }
     let value: Value =
         serde_json::from_str(line).map_err(|e| ErrorKind::Parse(format!("invalid JSON: {e}")))?;
-    match value {
-        Value::Object(obj) => from_object(&obj, Format::Ndjson).map(Some),
-        _ => Err(ErrorKind::NotAnArticle("line is not a JSON object".into())),
+    let Value::Object(obj) = value else {
+        return Err(ErrorKind::NotAnArticle("line is not a JSON object".into()));
+    };
+    if let Some(f) = article_in(&obj).or_else(|| nested_article(&obj)) {
+        return from_fields(f, Format::Ndjson).map(Some);
     }
+    if let Some(items) = article_array(&obj) {
+        return Err(ErrorKind::NotAnArticle(format!(
+            "line holds an array of {} articles, where NDJSON has one per line",
+            items.len()
+        )));
+    }
+    // A title alone still makes a dispatch; `from_fields` names what is missing otherwise.
+    from_fields(Fields::of(&obj), Format::Ndjson).map(Some)
 }
 
-fn records(items: Vec<Value>) -> Vec<Record> {
+fn records(items: &[Value]) -> Vec<Record> {
     items
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, v)| {
             let n = Some(i as u64 + 1);
             match v {
-                Value::Object(obj) => (n, from_object(&obj, Format::Json)),
+                Value::Object(obj) => {
+                    let f = article_in(obj).unwrap_or_else(|| Fields::of(obj));
+                    (n, from_fields(f, Format::Json))
+                }
                 _ => (n, Err(ErrorKind::NotAnArticle("array element is not an object".into()))),
             }
         })
         .collect()
 }
 
-/// `{"items": [...]}`, `{"articles": [...]}`, …: the first array of objects that look like
-/// articles.
-fn wrapped_array(obj: Map<String, Value>) -> Option<Vec<Value>> {
-    obj.into_iter().map(|(_, v)| v).find_map(|v| match v {
-        Value::Array(items) if items.iter().any(|i| i.as_object().is_some_and(is_article)) => {
-            Some(items)
+/// The first array of articles in the objects below `obj`, shallowest first, then in key
+/// order (alphabetical: serde_json keeps keys sorted): `{"articles": […]}`,
+/// `{"data": {"articles": […]}}`, `{"hits": {"hits": […]}}`.
+fn article_array(obj: &Object) -> Option<&[Value]> {
+    let mut level = vec![obj];
+    for _ in 0..MAX_DEPTH {
+        let mut next = Vec::new();
+        for o in level {
+            for v in o.values() {
+                match v {
+                    Value::Array(items)
+                        if items.iter().any(|i| i.as_object().and_then(article_in).is_some()) =>
+                    {
+                        return Some(items);
+                    }
+                    Value::Object(child) => next.push(child),
+                    _ => {}
+                }
+            }
         }
-        _ => None,
-    })
+        level = next;
+    }
+    None
 }
 
-const TITLE: &[&str] = &["title", "headline", "titre", "name"];
+/// The first article with a body in the objects below `obj` (`{"data": {"article": {…}}}`),
+/// shallowest first. A title and description alone, this deep, is more likely a site's or a
+/// section's description than an article.
+fn nested_article(obj: &Object) -> Option<Fields<'_>> {
+    let mut level = vec![obj];
+    for _ in 0..MAX_DEPTH {
+        let mut next = Vec::new();
+        for o in level {
+            for child in o.values().filter_map(Value::as_object) {
+                if let Some(f) = article_in(child).filter(|f| f.has_body()) {
+                    return Some(f);
+                }
+                next.push(child);
+            }
+        }
+        level = next;
+    }
+    None
+}
+
+/// The path of the first empty array below `obj` (`data.articles`): a feed page with no
+/// article, worth saying so.
+fn empty_array(obj: &Object) -> Option<String> {
+    let mut level = vec![(String::new(), obj)];
+    for _ in 0..MAX_DEPTH {
+        let mut next = Vec::new();
+        for (path, o) in level {
+            for (k, v) in o {
+                let path = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                match v {
+                    Value::Array(a) if a.is_empty() => return Some(path),
+                    Value::Object(child) => next.push((path, child)),
+                    _ => {}
+                }
+            }
+        }
+        level = next;
+    }
+    None
+}
+
+/// Keys under which a search index or an API keeps an article's fields, the record around
+/// them keeping its id and metadata (Elasticsearch `_source`, JSON:API `attributes`, the
+/// Guardian's `fields`).
+const INNER: &[&str] = &["_source", "fields", "attributes"];
+/// Keys of an object that only wraps an article (GraphQL `node`, `{"article": {…}}`).
+const WRAPPERS: &[&str] =
+    &["article", "node", "item", "story", "post", "entry", "document", "doc", "data", "result"];
+
+/// The article `obj` is, or holds one level down.
+fn article_in(obj: &Object) -> Option<Fields<'_>> {
+    let child = |k: &&str| obj.get(*k).and_then(Value::as_object).filter(|o| is_article(o));
+    if let Some(own) = INNER.iter().find_map(child) {
+        return Some(Fields { own, record: Some(obj) });
+    }
+    if is_article(obj) {
+        return Some(Fields::of(obj));
+    }
+    WRAPPERS.iter().find_map(child).map(Fields::of)
+}
+
+/// An article's fields: its own, then those of the record holding it (`{"_id": …,
+/// "_source": {…}}`), which fill in what the article lacks.
+#[derive(Clone, Copy)]
+struct Fields<'a> {
+    own: &'a Object,
+    record: Option<&'a Object>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(own: &'a Object) -> Fields<'a> {
+        Fields { own, record: None }
+    }
+
+    /// The non-empty values of `keys` with their key, the article's own first, each in the
+    /// order of `keys`.
+    fn entries(
+        self,
+        keys: &'static [&'static str],
+    ) -> impl Iterator<Item = (&'static str, &'a Value)> {
+        let get = |o: &'a Object| keys.iter().filter_map(move |k| Some((*k, o.get(*k)?)));
+        get(self.own).chain(self.record.into_iter().flat_map(get)).filter(|(_, v)| !is_blank(v))
+    }
+
+    fn all(self, keys: &'static [&'static str]) -> impl Iterator<Item = &'a Value> {
+        self.entries(keys).map(|(_, v)| v)
+    }
+
+    /// The first of `keys` with text, read as HTML when it is declared or looks so.
+    fn line(self, keys: &'static [&'static str]) -> Option<String> {
+        self.entries(keys).map(|(k, v)| line_of(v, is_html(k, v))).find(|s| !s.is_empty())
+    }
+
+    fn has_body(self) -> bool {
+        self.all(BODY).any(has_text)
+    }
+}
+
+const TITLE: &[&str] = &["title", "headline", "titre", "name", "headlines", "webTitle"];
 const BODY: &[&str] = &[
     "body",
     "text",
@@ -86,6 +239,11 @@ const BODY: &[&str] = &[
     "content_html",
     "body_html",
     "html",
+    "content_text",
+    "body_text",
+    "bodyText",
+    "content_elements",
+    "lead_paragraph",
 ];
 const LEDE: &[&str] = &[
     "lede",
@@ -99,9 +257,15 @@ const LEDE: &[&str] = &[
     "excerpt",
     "subtitle",
     "subheadline",
+    "subheadlines",
+    "description_text",
+    "description_html",
+    "trailText",
 ];
 const PUBLISHED: &[&str] = &[
     "published",
+    // Before `date`, which WordPress gives in local time without an offset.
+    "date_gmt",
     "date",
     "datePublished",
     "date_published",
@@ -110,78 +274,196 @@ const PUBLISHED: &[&str] = &[
     "pubDate",
     "pub_date",
     "firstCreated",
+    "firstcreated",
+    "first_publish_date",
+    "webPublicationDate",
+    "display_date",
     "created",
     "created_at",
     "timestamp",
+    "versioncreated",
 ];
 const UPDATED: &[&str] = &[
     "updated",
     "dateModified",
     "date_modified",
+    "modified_gmt",
     "modified",
     "updated_at",
     "updatedAt",
     "versionCreated",
+    "versioncreated",
     "lastModified",
+    "last_updated_date",
+    "changed",
 ];
-const AUTHORS: &[&str] = &["authors", "author", "byline", "creator", "by"];
-const SECTION: &[&str] = &["section", "articleSection", "category", "rubrique", "desk"];
+const AUTHORS: &[&str] = &[
+    "authors",
+    "author",
+    "byline",
+    "creator",
+    "dc:creator",
+    "by",
+    "signature",
+    "auteurs",
+    "auteur",
+    "credits",
+];
+const SECTION: &[&str] = &[
+    "section",
+    "articleSection",
+    "section_name",
+    "sectionName",
+    "category",
+    "categories",
+    "rubrique",
+    "desk",
+    "subject",
+    "taxonomy",
+];
 const AGENCY: &[&str] =
-    &["agency", "provider_name", "credit", "creditline", "source_name", "publisher"];
+    &["agency", "agence", "provider_name", "credit", "creditline", "source_name", "publisher"];
+const URL: &[&str] = &["url", "link", "canonical_url", "permalink", "web_url", "webUrl"];
 const KEYWORDS: &[&str] = &["keywords", "tags", "subjects", "topics"];
 const ID: &[&str] = &["id", "guid", "uid", "uri", "urn", "_id", "identifier"];
 
-fn is_article(obj: &Map<String, Value>) -> bool {
-    let has = |keys: &[&str]| {
-        keys.iter().any(|k| obj.get(*k).is_some_and(|v| !text_of(v).trim().is_empty()))
-    };
+/// Keys of an object holding a field's text, by preference: WordPress `rendered`, Drupal
+/// `processed`, `value`, NYT `main` and `original`, Arc `basic`, XML-to-JSON `#text`, `$t`
+/// and `_`, MongoDB `$date`, …
+const TEXT_KEYS: &[&str] = &[
+    "rendered",
+    "processed",
+    "value",
+    "text",
+    "main",
+    "basic",
+    "name",
+    "label",
+    "original",
+    "by",
+    "#text",
+    "$t",
+    "_",
+    "@value",
+    "content",
+    "$date",
+    "$numberLong",
+    "$oid",
+];
+
+fn is_article(obj: &Object) -> bool {
+    let has = |keys: &[&str]| keys.iter().any(|k| obj.get(*k).is_some_and(has_text));
     has(BODY) || (has(TITLE) && has(LEDE))
 }
 
-fn from_object(obj: &Map<String, Value>, format: Format) -> Result<Dispatch, ErrorKind> {
-    let get = |keys: &[&str]| keys.iter().find_map(|k| obj.get(*k).filter(|v| !v.is_null()));
-    let get_text = |keys: &[&str]| {
-        get(keys).map(text_of).map(|s| normalize::clean_escaped(&s)).filter(|s| !s.is_empty())
-    };
+fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
+    // Fields other than title, lede and body are never HTML.
+    let text = |keys| f.all(keys).map(|v| line_of(v, false)).find(|s| !s.is_empty());
 
-    let title = get_text(TITLE).unwrap_or_default();
-    let lede = get_text(LEDE);
-    let body = get(BODY).map(body_of).unwrap_or_default();
+    let title = f.line(TITLE).unwrap_or_default();
+    let lede = f.line(LEDE);
+    let body = f
+        .entries(BODY)
+        .map(|(k, v)| body_of(v, is_html(k, v)))
+        .find(|b| !b.is_empty())
+        .unwrap_or_default();
     if title.is_empty() && body.is_empty() {
-        return Err(ErrorKind::NotAnArticle("no title and no body".into()));
+        let keys = key_list(f.own);
+        return Err(ErrorKind::NotAnArticle(format!(
+            "no title and no body or text (keys: {keys})"
+        )));
     }
-    let authors = get(AUTHORS).map(names_of).unwrap_or_default();
-    let credit = get_text(AGENCY).or_else(|| obj.get("author").map(text_of));
-    let agency = credit.as_deref().and_then(agency::from_credit);
-    let id =
-        get(ID).map(text_of).filter(|s| crate::fingerprint::is_usable_id(s)).unwrap_or_default();
+    let authors = f
+        .all(AUTHORS)
+        .chain(embedded(f, "author"))
+        .map(|v| names_of(v, true))
+        .find(|a| !a.is_empty())
+        .unwrap_or_default();
+    let agency = match text(AGENCY).filter(|c| has_letter(c)) {
+        Some(credit) => agency::from_credit(&credit),
+        // A bare `author` string may be the agency (OrangeSum: "AFP", "6Medias"); a person's
+        // name or a byline (`Par …`) only when it names a known one.
+        None => f.all(&["author"]).find_map(Value::as_str).and_then(|a| {
+            let a = normalize::clean_escaped(a);
+            if let Some(known) = agency::known(&a) {
+                return Some(known.to_owned());
+            }
+            let byline = strip_by(&a).len() != a.len();
+            (!byline && !crate::persons::is_person_name(&a) && has_letter(&a))
+                .then(|| agency::from_credit(&a))
+                .flatten()
+        }),
+    };
+    let id = f
+        .all(ID)
+        .map(text_of)
+        .map(|s| s.trim().to_owned())
+        .find(|s| crate::fingerprint::is_usable_id(s))
+        .unwrap_or_default();
 
     Ok(Dispatch {
         id,
         title,
         lede,
         body,
-        section: get_text(SECTION),
-        published: get(PUBLISHED).and_then(date_of),
-        updated: get(UPDATED).and_then(date_of),
+        section: f.all(SECTION).find_map(section_of).or_else(|| wp_category(f)),
+        published: f.all(PUBLISHED).find_map(date_of),
+        updated: f.all(UPDATED).find_map(date_of),
         authors,
         agency,
-        dateline: get_text(&["dateline"]),
-        location: get_text(&["location", "located", "place"]),
-        translator: get_text(&["translator", "traducteur"]),
-        language: get_text(&["language", "lang", "inLanguage"]).map(|l| l.to_lowercase()),
-        keywords: get(KEYWORDS).map(names_of).unwrap_or_default(),
-        url: get_text(&["url", "link", "canonical_url", "permalink"]),
-        version: get(&["version", "revision"])
-            .and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
+        dateline: text(&["dateline"]),
+        location: text(&["location", "located", "place"]),
+        translator: text(&["translator", "traducteur"]),
+        language: text(&["language", "lang", "inLanguage"]).map(|l| l.to_lowercase()),
+        keywords: f.all(KEYWORDS).map(|v| names_of(v, false)).next().unwrap_or_default(),
+        url: f.all(URL).find_map(url_of),
+        version: f
+            .all(&["version", "revision"])
+            .find_map(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
             .map(|v| v as u32),
         format,
         ..Dispatch::default()
     })
 }
 
-/// A string, a number, or the concatenation of an array of strings; `{"name": …}` objects
-/// give their name.
+/// The first keys of an object, to say what a record without an article held instead.
+fn key_list(obj: &Object) -> String {
+    let mut keys: Vec<&str> = obj.keys().take(8).map(String::as_str).collect();
+    if obj.len() > keys.len() {
+        keys.push("…");
+    }
+    if keys.is_empty() { "none".into() } else { keys.join(", ") }
+}
+
+/// Null, false, `""`, `[]`, `{}`: a field that is there but says nothing.
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(_) => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Number(_) => false,
+    }
+}
+
+/// Whether [`text_of`] gives some text.
+fn has_text(v: &Value) -> bool {
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Number(_) => true,
+        Value::Array(a) => a.iter().any(has_text),
+        Value::Object(o) => text_field(o).is_some(),
+        _ => false,
+    }
+}
+
+/// The value of the first of [`TEXT_KEYS`] that holds text.
+fn text_field(o: &Object) -> Option<&Value> {
+    TEXT_KEYS.iter().find_map(|k| o.get(*k).filter(|v| has_text(v)))
+}
+
+/// A string, a number, the concatenation of an array's texts, or the text an object holds
+/// under one of [`TEXT_KEYS`].
 fn text_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -189,28 +471,59 @@ fn text_of(v: &Value) -> String {
         Value::Array(a) => {
             a.iter().map(text_of).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
         }
-        Value::Object(o) => ["name", "text", "value", "#text", "@value"]
-            .iter()
-            .find_map(|k| o.get(*k))
-            .map(text_of)
-            .unwrap_or_default(),
+        Value::Object(o) => text_field(o).map(text_of).unwrap_or_default(),
         _ => String::new(),
     }
 }
 
-/// Body paragraphs: an array of strings (one paragraph each), HTML (paragraph elements), or
-/// plain text with paragraphs separated by blank lines (or by single line breaks when it has
-/// no blank line at all).
-fn body_of(v: &Value) -> Vec<String> {
+/// Keys whose text is HTML (Arc's `content_elements` hold HTML snippets).
+const HTML_KEYS: &[&str] =
+    &["html", "content_html", "body_html", "description_html", "content_elements"];
+
+/// Whether the value of `key` is declared HTML: by the key, or by the object holding the text
+/// (WordPress `rendered`, Drupal `processed` or `"format": "full_html"`, Atom
+/// `"@type": "html"`, ninjs `"contenttype": "text/html"`).
+fn is_html(key: &str, v: &Value) -> bool {
+    let Value::Object(o) = v else { return HTML_KEYS.contains(&key) };
+    let says_html =
+        |k: &&str| o.get(*k).and_then(Value::as_str).is_some_and(|t| t.contains("html"));
+    HTML_KEYS.contains(&key)
+        || o.contains_key("rendered")
+        || o.contains_key("processed")
+        || ["@type", "type", "format", "contenttype", "mimetype"].iter().any(says_html)
+}
+
+/// A one-line field: its text, without tags when it is HTML or holds paragraph markup,
+/// entities decoded, cleaned.
+fn line_of(v: &Value, html: bool) -> String {
+    let s = text_of(v);
+    if html || looks_like_html(&s) {
+        normalize::clean_escaped(&strip_tags(&s))
+    } else {
+        normalize::clean_escaped(&s)
+    }
+}
+
+/// Body paragraphs: an array (one paragraph per item, HTML items split on their blocks),
+/// HTML (paragraph elements), or plain text with paragraphs separated by blank lines (or by
+/// single line breaks when it has no blank line at all).
+fn body_of(v: &Value, html: bool) -> Vec<String> {
     match v {
         Value::Array(a) => a
             .iter()
-            .map(|p| normalize::clean_escaped(&text_of(p)))
+            .flat_map(|p| {
+                let s = text_of(p);
+                if html || is_html("", p) || looks_like_html(&s) {
+                    html::fragment_paragraphs(&s)
+                } else {
+                    vec![normalize::clean_escaped(&s)]
+                }
+            })
             .filter(|p| !p.is_empty())
             .collect(),
         _ => {
             let s = text_of(v);
-            if looks_like_html(&s) {
+            if html || looks_like_html(&s) {
                 return html::fragment_paragraphs(&s);
             }
             let s = normalize::decode_entities(&s);
@@ -222,45 +535,214 @@ fn body_of(v: &Value) -> Vec<String> {
 
 fn looks_like_html(s: &str) -> bool {
     let lower = s.get(..s.len().min(4096)).unwrap_or(s).to_ascii_lowercase();
-    ["<p>", "<p ", "<br", "<div", "</p>"].iter().any(|t| lower.contains(t))
+    ["<p>", "<p ", "<br", "<div", "</p>", "<li>", "<h2", "<h3", "<blockquote"]
+        .iter()
+        .any(|t| lower.contains(t))
 }
 
-/// Names: a string (split on `,`, ` et `, ` and `, `;`), an array of strings, or objects with a
-/// `name`.
-fn names_of(v: &Value) -> Vec<String> {
-    let raw: Vec<String> = match v {
-        Value::Array(a) => a.iter().map(text_of).collect(),
-        _ => {
-            let s = text_of(v);
-            s.split([',', ';', '/'])
-                .flat_map(|p| p.split(" et "))
-                .flat_map(|p| p.split(" and "))
-                .map(str::to_owned)
-                .collect()
+/// Tags that separate words (a space stands in for them), then inline tags.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "figure",
+    "figcaption",
+    "hr",
+    "tr",
+    "td",
+    "th",
+];
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "cite", "code", "del", "em", "font", "i", "img", "ins", "mark", "q", "s",
+    "small", "span", "strong", "sub", "sup", "time", "u",
+];
+
+/// Text without its HTML tags, for fields too short to need the HTML reader (a headline, a
+/// standfirst). Only known tag names are dropped, so `<<` guillemets or `<5 %` stay as
+/// written; entities stay encoded.
+fn strip_tags(s: &str) -> Cow<'_, str> {
+    if !s.contains('<') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match tag_len(after) {
+            Some((len, block)) => {
+                if block {
+                    out.push(' ');
+                }
+                rest = &after[len..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
         }
-    };
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// For text right after a `<`: the length up to and including the `>` of the known tag it
+/// opens, and whether that tag separates words.
+fn tag_len(after: &str) -> Option<(usize, bool)> {
+    let start = usize::from(after.starts_with('/'));
+    let tail = &after[start..];
+    let name_len = tail.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tail.len());
+    let name = tail[..name_len].to_ascii_lowercase();
+    let block = BLOCK_TAGS.contains(&name.as_str());
+    if !block && !INLINE_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let next = tail[name_len..].chars().next()?;
+    if !(next == '>' || next == '/' || next.is_whitespace()) {
+        return None;
+    }
+    Some((after.find('>')? + 1, block))
+}
+
+/// Names: a byline string (split on `,`, `;`, `/`, ` et `, ` and `), an array of names, or
+/// objects with a name (`{"name": …}`, `{"original": …}`, `{"firstname": …, "lastname": …}`).
+/// For authors (`byline`), a leading `Par ` or `By ` goes. Names without a letter (WordPress
+/// gives author and tag ids) are dropped.
+fn names_of(v: &Value, byline: bool) -> Vec<String> {
+    let mut raw = Vec::new();
+    raw_names(v, &mut raw);
     let mut out: Vec<String> = Vec::new();
-    for name in raw.iter().map(|s| normalize::clean_escaped(s)) {
-        if !name.is_empty() && !out.contains(&name) {
-            out.push(name);
+    for name in raw {
+        let name = normalize::clean_escaped(&name);
+        let name = if byline { strip_by(&name) } else { &name };
+        if has_letter(name) && !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
         }
     }
     out
 }
 
-fn date_of(v: &Value) -> Option<jiff::Timestamp> {
+fn raw_names(v: &Value, out: &mut Vec<String>) {
     match v {
-        Value::Number(n) => {
-            let n = n.as_i64()?;
-            // Seconds or milliseconds since the epoch.
-            if n > 100_000_000_000 {
-                jiff::Timestamp::from_millisecond(n).ok()
-            } else {
-                jiff::Timestamp::from_second(n).ok()
+        Value::String(s) => out.extend(split_names(s)),
+        Value::Array(a) => {
+            for item in a {
+                match item {
+                    Value::String(s) => out.push(s.clone()),
+                    _ => raw_names(item, out),
+                }
             }
         }
-        _ => dates::parse(&text_of(v)),
+        Value::Object(o) => match text_field(o) {
+            Some(Value::String(s)) => out.extend(split_names(s)),
+            Some(inner) => raw_names(inner, out),
+            None => out.extend(person_name(o)),
+        },
+        _ => {}
     }
+}
+
+fn split_names(s: &str) -> impl Iterator<Item = String> {
+    s.split([',', ';', '/'])
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" and "))
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// `{"firstname": "Marie", "lastname": "Dupont"}` and its spellings.
+fn person_name(o: &Object) -> Option<String> {
+    let part = |keys: &[&str]| keys.iter().find_map(|k| o.get(*k)?.as_str());
+    let parts: Vec<&str> = [
+        part(&["firstname", "first_name", "firstName", "givenName", "given_name", "given"]),
+        part(&["lastname", "last_name", "lastName", "familyName", "family_name", "family"]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// `Par Marie Dupont`, `By Jane Doe` → the name.
+fn strip_by(name: &str) -> &str {
+    for prefix in ["par ", "by "] {
+        if name.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            return name[prefix.len()..].trim_start();
+        }
+    }
+    name
+}
+
+fn has_letter(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}
+
+/// A section: a name with a letter (WordPress gives category ids), the first of a list that
+/// has one, or the name, label or title of an object (Atom: `@label`; Arc: its
+/// `primary_section`).
+fn section_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Array(a) => a.iter().find_map(section_of),
+        Value::Object(o) => TEXT_KEYS
+            .iter()
+            .chain(&["title", "@label", "@term", "primary_section"])
+            .filter_map(|k| o.get(*k))
+            .find_map(section_of),
+        Value::String(_) => Some(line_of(v, false)).filter(|s| has_letter(s)),
+        _ => None,
+    }
+}
+
+/// A link: a string, an object with its `href` (Atom), or the first of a list, preferring
+/// `rel="alternate"`.
+fn url_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(_) => Some(line_of(v, false)).filter(|s| !s.is_empty()),
+        Value::Array(a) => {
+            let rel = |l: &&Value| {
+                ["rel", "@rel"].iter().find_map(|k| l.get(*k)?.as_str()) == Some("alternate")
+            };
+            a.iter().find(rel).and_then(url_of).or_else(|| a.iter().find_map(url_of))
+        }
+        Value::Object(o) => {
+            ["href", "@href", "url"].iter().filter_map(|k| o.get(*k)).find_map(url_of)
+        }
+        _ => None,
+    }
+}
+
+/// WordPress with `?_embed`: what rides along under `_embedded` (`author`, `wp:term`).
+fn embedded<'a>(f: Fields<'a>, key: &'a str) -> impl Iterator<Item = &'a Value> {
+    f.all(&["_embedded"]).filter_map(move |e| e.get(key)).filter(|v| !is_blank(v))
+}
+
+/// WordPress with `?_embed`: the first term of the `category` taxonomy.
+fn wp_category(f: Fields<'_>) -> Option<String> {
+    embedded(f, "wp:term")
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter(|t| t.get("taxonomy").and_then(Value::as_str) == Some("category"))
+        .find_map(section_of)
+}
+
+/// ISO 8601, RFC 2822, prose, or a Unix time in seconds or milliseconds (number or digits).
+fn date_of(v: &Value) -> Option<jiff::Timestamp> {
+    let s = text_of(v);
+    dates::parse_epoch(&s).or_else(|| dates::parse(&s))
 }
 
 #[cfg(test)]
@@ -302,5 +784,501 @@ mod tests {
         assert!(matches!(parse_line("{\"foo\": 1}"), Err(ErrorKind::NotAnArticle(_))));
         assert!(matches!(parse_line("   "), Ok(None)));
         assert!(matches!(parse_document("{\"a\": 1}"), Err(ErrorKind::NotAnArticle(_))));
+    }
+
+    const TITLE_A: &str = "Grève à la SNCF : trafic très perturbé jeudi";
+    const A: &str = r#"{"title": "Grève à la SNCF : trafic très perturbé jeudi", "body": "Les syndicats de cheminots appellent à la grève jeudi."}"#;
+    const TITLE_B: &str = "Au Salon de l'agriculture, les éleveurs dénoncent la hausse des charges";
+    const B: &str = r#"{"headline": "Au Salon de l'agriculture, les éleveurs dénoncent la hausse des charges", "summary": "Plusieurs organisations agricoles ont interpellé le gouvernement."}"#;
+
+    /// The dispatches of a document that must parse without a failed record.
+    fn all_ok(doc: &str) -> Vec<Dispatch> {
+        let recs = parse_document(doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        recs.into_iter().map(|(_, r)| r.unwrap_or_else(|e| panic!("{doc}: {e}"))).collect()
+    }
+
+    fn one(doc: &str) -> Dispatch {
+        let mut ds = all_ok(doc);
+        assert_eq!(ds.len(), 1, "{doc}");
+        ds.remove(0)
+    }
+
+    /// Article A with more fields.
+    fn a_with(extra: &str) -> Dispatch {
+        one(&format!(
+            r#"{{"title": "{TITLE_A}", "body": "Les syndicats appellent à la grève.", {extra}}}"#
+        ))
+    }
+
+    #[test]
+    fn wrapped_arrays_at_any_depth() {
+        let cases: &[(&str, &[&str])] = &[
+            (r#"{"data": {"articles": [@A, @B]}}"#, &[TITLE_A, TITLE_B]),
+            (r#"{"response": {"numFound": 2, "docs": [@B, @A]}}"#, &[TITLE_B, TITLE_A]),
+            (
+                r#"{"feed": {"title": "Le Fil", "subtitle": "Les dernières dépêches", "entry": [@A]}}"#,
+                &[TITLE_A],
+            ),
+            (
+                r#"{"took": 3, "hits": {"total": {"value": 1}, "hits": [{"_id": "agence-20240313-0412", "_score": 7.1, "_source": @A}]}}"#,
+                &[TITLE_A],
+            ),
+            (
+                r#"{"data": {"articles": {"edges": [{"cursor": "YXJyYXk6MA==", "node": @B}]}}}"#,
+                &[TITLE_B],
+            ),
+            (
+                r#"{"data": [{"type": "node--article", "id": "5f0c9a2e-1d3b", "attributes": @A}]}"#,
+                &[TITLE_A],
+            ),
+            // An RSS channel's or a JSON Feed's own title and description lose to its items.
+            (
+                r#"{"rss": {"channel": {"title": "Le Fil régional", "description": "Toutes les dépêches", "item": [@B]}}}"#,
+                &[TITLE_B],
+            ),
+            (
+                r#"{"title": "Le Courrier", "description": "Toute l'actualité", "items": [@A, @B]}"#,
+                &[TITLE_A, TITLE_B],
+            ),
+            (r#"{"a": {"b": {"c": {"articles": [@A]}}}}"#, &[TITLE_A]),
+            // Shallowest first, then key order.
+            (r#"{"data": {"latest": [@B]}, "items": [@A]}"#, &[TITLE_A]),
+            (r#"{"data": {"featured": [@A], "latest": [@B, @A]}}"#, &[TITLE_A]),
+            // One article, wrapped or with related articles of its own.
+            (r#"{"status": "ok", "data": {"article": @A}}"#, &[TITLE_A]),
+            (r#"{"_id": "agence-20240313-0412", "_source": @A}"#, &[TITLE_A]),
+            (
+                r#"{"title": "Grève à la SNCF : trafic très perturbé jeudi", "body": "Les syndicats appellent à la grève.", "related": [@B]}"#,
+                &[TITLE_A],
+            ),
+        ];
+        for (doc, want) in cases {
+            let doc = doc.replace("@A", A).replace("@B", B);
+            let titles: Vec<String> = all_ok(&doc).into_iter().map(|d| d.title).collect();
+            assert_eq!(titles, *want, "{doc}");
+        }
+    }
+
+    #[test]
+    fn records_keep_their_wrappers_metadata() {
+        let doc = r#"{"hits": {"hits": [{"_id": "agence-20240313-0412", "_source": {"titre": "Marseille : ouverture du procès de l'effondrement de la rue d'Aubagne", "texte": "Seize prévenus comparaissent devant le tribunal correctionnel."}}]}}"#;
+        assert_eq!(one(doc).id, "agence-20240313-0412");
+        // The Guardian's API: metadata on the record, text under `fields`.
+        let doc = r#"{"response": {"results": [{"id": "monde/2024/mar/13/catalogne-secheresse", "webTitle": "Sécheresse en Catalogne", "webPublicationDate": "2024-03-13T17:00:00Z", "sectionName": "Monde", "webUrl": "https://www.example.fr/monde/catalogne", "fields": {"headline": "En Catalogne, la sécheresse impose de nouvelles restrictions", "trailText": "Les réserves sont au plus bas depuis trente ans.", "body": "<p>Les réservoirs ne sont remplis qu'à 15 %.</p>"}}]}}"#;
+        let d = one(doc);
+        assert_eq!(d.id, "monde/2024/mar/13/catalogne-secheresse");
+        assert_eq!(d.title, "En Catalogne, la sécheresse impose de nouvelles restrictions");
+        assert_eq!(d.lede.as_deref(), Some("Les réserves sont au plus bas depuis trente ans."));
+        assert_eq!(d.body, ["Les réservoirs ne sont remplis qu'à 15 %."]);
+        assert_eq!(d.section.as_deref(), Some("Monde"));
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-13T17:00:00Z");
+        assert_eq!(d.url.as_deref(), Some("https://www.example.fr/monde/catalogne"));
+    }
+
+    #[test]
+    fn text_inside_objects() {
+        // (document, title, lede, body)
+        let cases: &[(&str, &str, Option<&str>, &[&str])] = &[
+            // NYT-style: `headline.main`, no body but a lead paragraph.
+            (
+                r#"{"headline": {"main": "En Catalogne, la sécheresse impose de nouvelles restrictions", "kicker": null}, "abstract": "Les réserves sont au plus bas.", "lead_paragraph": "Les réservoirs ne sont remplis qu'à 15 %."}"#,
+                "En Catalogne, la sécheresse impose de nouvelles restrictions",
+                Some("Les réserves sont au plus bas."),
+                &["Les réservoirs ne sont remplis qu'à 15 %."],
+            ),
+            // WordPress REST API: `rendered` HTML with entities.
+            (
+                r#"{"title": {"rendered": "Bretagne&nbsp;: les ostréiculteurs inquiets après les pluies de l&#8217;hiver"}, "content": {"rendered": "\n<p>La qualité de l&#8217;eau s&#8217;est dégradée.</p>\n\n<p>La vente d&#8217;huîtres est <em>suspendue</em>.</p>\n", "protected": false}, "excerpt": {"rendered": "<p>Trois communes du Morbihan sont concernées.</p>\n", "protected": false}}"#,
+                "Bretagne : les ostréiculteurs inquiets après les pluies de l’hiver",
+                Some("Trois communes du Morbihan sont concernées."),
+                &["La qualité de l’eau s’est dégradée.", "La vente d’huîtres est suspendue."],
+            ),
+            // Drupal: `body.value`, `body.processed`.
+            (
+                r#"{"title": "Rennes : une ligne de bus express vers l'aéroport", "body": {"value": "<p>La ligne ouvre lundi.</p>", "format": "full_html", "summary": ""}}"#,
+                "Rennes : une ligne de bus express vers l'aéroport",
+                None,
+                &["La ligne ouvre lundi."],
+            ),
+            (
+                r#"{"title": "Rennes : une ligne de bus express vers l'aéroport", "body": {"processed": "<p>La ligne ouvre lundi.</p>", "value": "La ligne ouvre [date]."}}"#,
+                "Rennes : une ligne de bus express vers l'aéroport",
+                None,
+                &["La ligne ouvre lundi."],
+            ),
+            // Atom as XML-to-JSON converters write it.
+            (
+                r##"{"title": {"@type": "html", "#text": "Toulouse&#160;: la ligne C franchit une étape"}, "summary": {"#text": "Le tunnelier a fini."}, "content": {"@type": "html", "#text": "<p>Le tronçon nord est creusé.</p><p>Mise en service en 2028.</p>"}}"##,
+                "Toulouse : la ligne C franchit une étape",
+                Some("Le tunnelier a fini."),
+                &["Le tronçon nord est creusé.", "Mise en service en 2028."],
+            ),
+            // Arc ANS: `headlines.basic`, `content_elements`.
+            (
+                r#"{"headlines": {"basic": "Lille : la braderie confirmée pour septembre"}, "description": {"basic": "Malgré les travaux."}, "content_elements": [{"type": "text", "content": "La mairie a <a href=\"/x\">confirmé</a> mardi la braderie."}, {"type": "image", "url": "https://www.example.fr/a.jpg"}, {"type": "text", "content": "Elle aura lieu les 7 et 8 septembre."}]}"#,
+                "Lille : la braderie confirmée pour septembre",
+                Some("Malgré les travaux."),
+                &[
+                    "La mairie a confirmé mardi la braderie.",
+                    "Elle aura lieu les 7 et 8 septembre.",
+                ],
+            ),
+            // ninjs, and inline markup in a plain-text body.
+            (
+                r#"{"headline": "Hôpital : les urgences de Lyon-Sud fermées la nuit", "description_text": "Pendant trois semaines.", "body_html": "<p>Les urgences fermeront de 20h à 8h.</p>"}"#,
+                "Hôpital : les urgences de Lyon-Sud fermées la nuit",
+                Some("Pendant trois semaines."),
+                &["Les urgences fermeront de 20h à 8h."],
+            ),
+            (
+                r#"{"title": {"rendered": "Liège : <em>Les Ardentes</em> dévoilent leur affiche"}, "content_html": "Le festival aura lieu <strong>du 4 au 7 juillet</strong>.<br><br>La billetterie ouvre vendredi."}"#,
+                "Liège : Les Ardentes dévoilent leur affiche",
+                None,
+                &["Le festival aura lieu du 4 au 7 juillet.", "La billetterie ouvre vendredi."],
+            ),
+            (
+                r#"{"title": "Liège", "body": [{"contenttype": "text/html", "value": "<p>Du 4 au 7 juillet.</p>"}, {"contenttype": "text/plain", "value": "Au parc <b>Astrid</b>."}]}"#,
+                "Liège",
+                None,
+                &["Du 4 au 7 juillet.", "Au parc <b>Astrid</b>."],
+            ),
+            // Plain strings stay as written, markup included: only the display escapes it.
+            (
+                r#"{"title": "Alerte <b>rouge</b> à Zanzibar", "lede": "Un lede avec <img src=x>.", "text": "Le sommet s'est ouvert lundi. <script>x()</script>\n\nLes délégués & <i>les autres</i>."}"#,
+                "Alerte <b>rouge</b> à Zanzibar",
+                Some("Un lede avec <img src=x>."),
+                &[
+                    "Le sommet s'est ouvert lundi. <script>x()</script>",
+                    "Les délégués & <i>les autres</i>.",
+                ],
+            ),
+        ];
+        for (doc, title, lede, body) in cases {
+            let d = one(doc);
+            assert_eq!(d.title, *title, "{doc}");
+            assert_eq!(d.lede.as_deref(), *lede, "{doc}");
+            assert_eq!(d.body, *body, "{doc}");
+        }
+    }
+
+    #[test]
+    fn author_shapes() {
+        let cases: &[(&str, &[&str])] = &[
+            (r#""author": "Par Marie Dupont""#, &["Marie Dupont"]),
+            (r#""author": "Par AFP""#, &["AFP"]),
+            (r#""author": "By Jane Doe and John Smith""#, &["Jane Doe", "John Smith"]),
+            (
+                r#""authors": [{"name": "Julien Martin"}, {"name": "Sophie Bernard"}]"#,
+                &["Julien Martin", "Sophie Bernard"],
+            ),
+            (r#""authors": ["Claire Moreau", "Thomas Petit"]"#, &["Claire Moreau", "Thomas Petit"]),
+            (r#""byline": {"name": "Marie Dupont"}"#, &["Marie Dupont"]),
+            (
+                r#""byline": {"original": "Par Hélène Vidal et Karim Haddad", "person": []}"#,
+                &["Hélène Vidal", "Karim Haddad"],
+            ),
+            (r#""creator": "Nadia Benali""#, &["Nadia Benali"]),
+            (r#""dc:creator": "Nadia Benali""#, &["Nadia Benali"]),
+            (r#""signature": "par Yann Le Goff""#, &["Yann Le Goff"]),
+            (r#""auteurs": "Claire Moreau et Thomas Petit""#, &["Claire Moreau", "Thomas Petit"]),
+            (r#""auteur": {"firstname": "Hélène", "lastname": "Vidal"}"#, &["Hélène Vidal"]),
+            (
+                r#""credits": {"by": [{"name": "Lucie Garnier"}, {"name": "Pierre Castan"}]}"#,
+                &["Lucie Garnier", "Pierre Castan"],
+            ),
+            (r#""author": "", "byline": "Par Marie Dupont""#, &["Marie Dupont"]),
+            // WordPress: an author id, the name only under `_embedded`.
+            (r#""author": 7"#, &[]),
+            (
+                r#""author": 7, "_embedded": {"author": [{"id": 7, "name": "Yann Le Goff"}]}"#,
+                &["Yann Le Goff"],
+            ),
+        ];
+        for (extra, want) in cases {
+            let d = a_with(extra);
+            assert_eq!(d.authors, *want, "{extra}");
+            let agency = extra.contains("AFP").then_some("AFP");
+            assert_eq!(d.agency.as_deref(), agency, "{extra}");
+        }
+    }
+
+    #[test]
+    fn section_shapes() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (r#""section": "Politique""#, Some("Politique")),
+            (r#""category": {"name": "Économie"}"#, Some("Économie")),
+            (r#""category": {"label": "Société"}"#, Some("Société")),
+            (r#""category": {"id": 4, "title": "Culture"}"#, Some("Culture")),
+            (r#""category": {"@term": "transports", "@label": "Transports"}"#, Some("Transports")),
+            (r#""categories": ["Sport", "Football"]"#, Some("Sport")),
+            (r#""categories": [{"id": 12, "name": "Environnement"}]"#, Some("Environnement")),
+            (r#""rubrique": "Faits divers""#, Some("Faits divers")),
+            (r#""subject": [{"code": "07000000", "name": "Santé"}]"#, Some("Santé")),
+            (
+                r#""taxonomy": {"primary_section": {"_id": "/monde", "name": "Monde"}}"#,
+                Some("Monde"),
+            ),
+            (r#""section": "", "category": "Régions""#, Some("Régions")),
+            // WordPress: category ids, names only under `_embedded`.
+            (r#""categories": [12, 7]"#, None),
+            (
+                r#""categories": [12], "_embedded": {"wp:term": [[{"id": 12, "name": "Environnement", "taxonomy": "category"}], [{"id": 301, "name": "ostréiculture", "taxonomy": "post_tag"}]]}"#,
+                Some("Environnement"),
+            ),
+        ];
+        for (extra, want) in cases {
+            assert_eq!(a_with(extra).section.as_deref(), *want, "{extra}");
+        }
+    }
+
+    #[test]
+    fn date_shapes() {
+        let cases = [
+            r#""published": "2024-03-13T18:00:00+01:00""#,
+            r#""datePublished": "2024-03-13T17:00:00Z""#,
+            r#""pubDate": "Wed, 13 Mar 2024 18:00:00 +0100""#,
+            r#""pubDate": "mer., 13 mars 2024 18:00:00 +0100""#,
+            r#""date": "mercredi 13 mars 2024 à 17h00""#,
+            r#""published_at": 1710349200"#,
+            r#""published_at": 1710349200000"#,
+            r#""timestamp": 1710349200.5"#,
+            r#""created": "1710349200""#,
+            r#""created": "1710349200000""#,
+            r#""firstcreated": "20240313T170000Z""#,
+            r#""versioncreated": "2024-03-13T17:00:00+0000""#,
+            r#""date": "2024-03-13T18:00:00", "date_gmt": "2024-03-13T17:00:00""#,
+            r#""date": {"$date": "2024-03-13T17:00:00Z"}"#,
+            r#""date": {"$date": {"$numberLong": "1710349200000"}}"#,
+            // An unreadable date gives way to the next field.
+            r#""date": "il y a deux heures", "created": "2024-03-13T17:00:00Z""#,
+        ];
+        for extra in cases {
+            let d = a_with(extra);
+            assert_eq!(
+                d.published.map(|t| t.to_string()).as_deref(),
+                Some("2024-03-13T17:00:00Z"),
+                "{extra}"
+            );
+        }
+        for extra in [r#""date": 20240313"#, r#""date": "20240313""#] {
+            let d = a_with(extra);
+            assert_eq!(
+                d.published.map(|t| t.to_string()).as_deref(),
+                Some("2024-03-13T00:00:00Z"),
+                "{extra}"
+            );
+        }
+        // A year or a counter is not a date.
+        for extra in [r#""date": 2024"#, r#""timestamp": 42"#] {
+            assert_eq!(a_with(extra).published, None, "{extra}");
+        }
+        let d = a_with(
+            r#""firstcreated": "2024-03-13T17:00:00Z", "versioncreated": "2024-03-14T08:30:00Z""#,
+        );
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-13T17:00:00Z");
+        assert_eq!(d.updated.unwrap().to_string(), "2024-03-14T08:30:00Z");
+        let d =
+            a_with(r#""modified": "2024-03-14T09:30:00", "modified_gmt": "2024-03-14T08:30:00""#);
+        assert_eq!(d.updated.unwrap().to_string(), "2024-03-14T08:30:00Z");
+    }
+
+    #[test]
+    fn ids_and_links() {
+        // WordPress: the numeric id is a per-site counter, the guid is usable.
+        let d = a_with(r#""id": 48213, "guid": {"rendered": "https://www.example.fr/?p=48213"}"#);
+        assert_eq!(d.id, "https://www.example.fr/?p=48213");
+        let d = a_with(r#""_id": {"$oid": "65f1c0a8e4b0a1b2c3d4e5f6"}"#);
+        assert_eq!(d.id, "65f1c0a8e4b0a1b2c3d4e5f6");
+        let d = a_with(
+            r#""link": [{"@rel": "self", "@href": "https://www.example.fr/api/1"}, {"@rel": "alternate", "@href": "https://www.example.fr/metro"}]"#,
+        );
+        assert_eq!(d.url.as_deref(), Some("https://www.example.fr/metro"));
+    }
+
+    #[test]
+    fn ndjson_lines_unwrap_records() {
+        let line = r#"{"_index": "depeches", "_id": "belga-2024-0311-0087", "_source": {"title": "Bruxelles : la STIB annonce une grève mercredi", "body": ["Le réseau sera perturbé mercredi.", "<p>Seules quelques lignes de métro circuleront.</p>"], "published_at": 1710146700000, "author": "Belga"}}"#;
+        let d = parse_line(line).unwrap().unwrap();
+        assert_eq!(d.id, "belga-2024-0311-0087");
+        assert_eq!(
+            d.body,
+            ["Le réseau sera perturbé mercredi.", "Seules quelques lignes de métro circuleront."]
+        );
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-11T08:45:00Z");
+        assert_eq!(d.agency.as_deref(), Some("Belga"));
+        let line = format!(r#"{{"status": "ok", "data": {{"article": {A}}}}}"#);
+        assert_eq!(parse_line(&line).unwrap().unwrap().title, TITLE_A);
+    }
+
+    #[test]
+    fn reasons_name_what_is_missing() {
+        let reason = |r: Result<Vec<Record>, ErrorKind>| match r {
+            Err(ErrorKind::NotAnArticle(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        let m = reason(parse_document(r#"{"status": "ok", "data": {"total": 0, "articles": []}}"#));
+        assert!(m.contains("without a title, body or text"), "{m}");
+        assert!(m.contains("(keys: data, status); `data.articles` is empty"), "{m}");
+        // Deeper than `MAX_DEPTH`.
+        let m = reason(parse_document(&format!(
+            r#"{{"a": {{"b": {{"c": {{"d": {{"articles": [{A}]}}}}}}}}}}"#
+        )));
+        assert!(m.contains("nor articles nested up to 4 levels down (keys: a)"), "{m}");
+
+        let recs = parse_document(&format!(r#"{{"hits": {{"hits": [{{"_id": "x", "_index": "depeches", "_score": 1}}, {{"_source": {A}}}]}}}}"#)).unwrap();
+        match &recs[0] {
+            (Some(1), Err(ErrorKind::NotAnArticle(m))) => {
+                assert_eq!(m, "no title and no body or text (keys: _id, _index, _score)")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(recs[1].1.is_ok());
+
+        let line = format!(r#"{{"data": {{"articles": [{A}, {B}]}}}}"#);
+        match parse_line(&line) {
+            Err(ErrorKind::NotAnArticle(m)) => assert!(m.contains("array of 2 articles"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn strips_known_tags_only() {
+        let cases = [
+            ("Grève <em>illimitée</em> à la SNCF", "Grève illimitée à la SNCF"),
+            ("<p>Un.</p><p>Deux.</p>", "Un. Deux."),
+            ("Ligne<br/>C", "Ligne C"),
+            ("<a href=\"/x\" title=\"a > b\">lien</a>", "b\">lien"),
+            ("<<Non>> à la réforme", "<<Non>> à la réforme"),
+            ("Hausse <5 % des prix", "Hausse <5 % des prix"),
+            ("<Marie> et <emma>", "<Marie> et <emma>"),
+            ("non fermé <em", "non fermé <em"),
+            ("l&#8217;<i>Aquarius</i>", "l’Aquarius"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize::clean_escaped(&strip_tags(input)), want, "{input:?}");
+        }
+    }
+
+    /// The files of `tests/data/json-feeds`, read like any file.
+    #[test]
+    fn fixture_feeds() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/json-feeds");
+        let read = |name: &str| crate::read_file(&dir.join(name), &crate::Options::default());
+        let ok = |name: &str| {
+            let (ds, errors) = read(name);
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+            ds
+        };
+        let ts = |t: Option<jiff::Timestamp>| t.map(|t| t.to_string());
+
+        // The shape from the bug report.
+        let ds = ok("cms-data-articles.json");
+        assert_eq!(ds.len(), 2);
+        let d = &ds[0];
+        assert_eq!(d.id, "cms-2024-03-13-greve-sncf");
+        assert_eq!(d.title, "Grève à la SNCF : trafic très perturbé jeudi");
+        assert_eq!(
+            d.lede.as_deref(),
+            Some("La circulation des TGV sera fortement perturbée, prévient la direction.")
+        );
+        assert_eq!(
+            d.body,
+            [
+                "Les syndicats de cheminots appellent à la grève jeudi pour réclamer des hausses de salaires.",
+                "Selon la direction, un TGV sur trois circulera sur l’axe Sud-Est.",
+            ]
+        );
+        assert_eq!(ts(d.published).as_deref(), Some("2024-03-13T17:00:00Z"));
+        assert_eq!(d.authors, ["Marie Dupont"]);
+        assert_eq!(d.section.as_deref(), Some("Économie"));
+        assert_eq!(d.source.record, Some(1));
+        assert_eq!(ds[1].authors, ["Julien Martin", "Sophie Bernard"]);
+        assert_eq!(ds[1].section.as_deref(), Some("Société"));
+        assert_eq!(ts(ds[1].published).as_deref(), Some("2024-03-14T07:15:00Z"));
+
+        // (file, dispatches, first title, its publication, authors, section)
+        type Case = (
+            &'static str,
+            usize,
+            &'static str,
+            &'static str,
+            &'static [&'static str],
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (
+                "wordpress-posts.json",
+                2,
+                "Bretagne : les ostréiculteurs inquiets après les pluies de l’hiver",
+                "2024-03-12T08:30:00Z",
+                &["Yann Le Goff"],
+                Some("Environnement"),
+            ),
+            (
+                "elasticsearch-hits.json",
+                2,
+                "Marseille : ouverture du procès de l'effondrement d'un immeuble du quartier de Noailles",
+                "2024-03-13T09:12:00Z",
+                &["Claire Moreau", "Thomas Petit"],
+                Some("Société"),
+            ),
+            (
+                "atom-feed.json",
+                1,
+                "Toulouse : la troisième ligne de métro franchit une nouvelle étape",
+                "2024-03-11T06:45:00Z",
+                &["Pierre Castan"],
+                Some("Transports"),
+            ),
+            (
+                "ninjs.json",
+                1,
+                "Hôpital : les urgences de Lyon-Sud fermées la nuit faute de médecins",
+                "2024-03-14T15:02:00Z",
+                &["Camille Roussel"],
+                Some("Santé"),
+            ),
+            (
+                "jsonfeed.json",
+                1,
+                "Saint-Nazaire : les Chantiers de l'Atlantique livrent un nouveau paquebot",
+                "2024-03-10T18:30:00Z",
+                &["Lucie Garnier"],
+                None,
+            ),
+            (
+                "nyt-docs.json",
+                1,
+                "En Catalogne, la sécheresse impose de nouvelles restrictions",
+                "2024-03-13T17:00:00Z",
+                &["Hélène Vidal"],
+                Some("Monde"),
+            ),
+            (
+                "elastic-dump.jsonl",
+                2,
+                "Bruxelles : la STIB annonce une grève mercredi",
+                "2024-03-11T08:45:00Z",
+                &["Belga"],
+                Some("Belgique"),
+            ),
+        ];
+        for (name, n, title, published, authors, section) in cases {
+            let ds = ok(name);
+            assert_eq!(ds.len(), *n, "{name}");
+            let d = &ds[0];
+            assert_eq!(d.title, *title, "{name}");
+            assert!(!d.body.is_empty(), "{name}");
+            assert_eq!(ts(d.published).as_deref(), Some(*published), "{name}");
+            assert_eq!(d.authors, *authors, "{name}");
+            assert_eq!(d.section.as_deref(), *section, "{name}");
+        }
+
+        let (ds, errors) = read("empty-response.json");
+        assert!(ds.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].kind().reason(), "not-an-article");
+        assert!(errors[0].to_string().contains("`data.articles` is empty"), "{}", errors[0]);
     }
 }

@@ -30,6 +30,18 @@ use crate::dispatch::{Dispatch, Person};
 use lexicon::Lexicon;
 use spans::Zone;
 
+/// Whether `s` reads as a person's name: two to four words opening with a known given name
+/// (`Florian Lautre`, `Marc-Emmanuel Adjou`), not an organisation (`Source BFMTV`).
+pub(crate) fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let lex = Lexicon::get();
+    let mut buf = String::new();
+    words[0].split('-').all(|part| lex.flags(part, &mut buf) & lexicon::GIVEN != 0)
+}
+
 /// Extracts the persons a dispatch names, most central first: named in the title, then in the
 /// lede, then by number of mentions (bare surnames included), then by first appearance.
 pub fn extract(d: &Dispatch) -> Vec<Person> {
