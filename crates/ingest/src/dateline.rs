@@ -21,8 +21,8 @@
 //! accueille…`, `Emmanuel Macron, président…`), so a place counts only with a date or an agency
 //! beside it, or alone when it is written in capitals and followed by a dash (`OTTAWA - `).
 
-use crate::agency;
 use crate::normalize::label_key;
+use crate::{agency, dates};
 
 /// A dateline found at the start of a text by [`find`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,36 +231,10 @@ fn is_flag(s: &str) -> bool {
     FLAGS.contains(&label_key(s).as_str())
 }
 
-/// Months in the languages found on the wires, folded by [`label_key`]; abbreviations are
-/// matched as prefixes of at least three letters (`janv`, `juil`, `ene`, `Nov.`).
-const MONTHS: &[&str] = &[
-    // French
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    // English
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    // Spanish, Italian, German, Portuguese (the ones not already listed)
+/// Months in the wire languages other than French and English (those are
+/// [`dates::MONTHS`] and [`dates::MONTHS_EN`]), folded by [`label_key`].
+const OTHER_MONTHS: &[&str] = &[
+    // Spanish, Italian, German, Portuguese (the ones French and English do not have)
     "enero",
     "febrero",
     "marzo",
@@ -332,9 +306,15 @@ pub(crate) fn is_calendar_token(word: &str) -> bool {
     is_month(word) || is_weekday(word)
 }
 
+/// Month names in every wire language, folded; abbreviations are matched as prefixes of at
+/// least three letters (`janv`, `juil`, `ene`, `Nov.`).
+fn months() -> impl Iterator<Item = &'static str> {
+    dates::MONTHS.iter().chain(&dates::MONTHS_EN).chain(OTHER_MONTHS).copied()
+}
+
 fn is_month(word: &str) -> bool {
     let w = label_key(word.trim_end_matches('.'));
-    w.chars().count() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()))
+    w.chars().count() >= 3 && months().any(|m| m.starts_with(w.as_str()))
 }
 
 fn is_weekday(word: &str) -> bool {
@@ -344,7 +324,8 @@ fn is_weekday(word: &str) -> bool {
 
 /// A weekday or a month on its own (`Lundi, 15 février - ` opens a sentence, not a dateline).
 fn is_calendar_word(s: &str) -> bool {
-    is_weekday(s) || MONTHS.contains(&label_key(s).as_str())
+    let key = label_key(s);
+    is_weekday(s) || months().any(|m| m == key)
 }
 
 /// The date after the place's comma (`15 février 2022`, `January 21.`, `JUL 11`, `21 ene`,

@@ -170,7 +170,8 @@ fn parse_day_first(s: &str) -> Option<Timestamp> {
     date_to_ts(date, time, None)
 }
 
-const MONTHS: [&str; 12] = [
+/// French months, folded (as [`crate::normalize::label_key`] folds them), in calendar order.
+pub(crate) const MONTHS: [&str; 12] = [
     "janvier",
     "fevrier",
     "mars",
@@ -185,8 +186,9 @@ const MONTHS: [&str; 12] = [
     "decembre",
 ];
 
-/// English months, for RFC 2822 look-alikes the strict parser refuses (`+01:00`, `CET`).
-const MONTHS_EN: [&str; 12] = [
+/// English months, in calendar order: also for RFC 2822 look-alikes the strict parser refuses
+/// (`+01:00`, `CET`).
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "january",
     "february",
     "march",
