@@ -19,6 +19,21 @@ use crate::args::{Cli, Command};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `purge_delay` option: its position in `mi_option_e` of mimalloc v3 (the
+/// version libmimalloc-sys 0.1.49 builds), which libmimalloc-sys names no constant for.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps freed memory mapped instead of returning it to the OS. An indexing run frees and
+/// reallocates large buffers all the time; returned memory came back as fresh zeroed pages,
+/// about a tenth of the run's CPU (dev corpus: 10,000 page faults against 900), for a peak
+/// RSS about 50 MB higher.
+fn keep_freed_memory() {
+    // SAFETY: sets a plain integer option; mimalloc reads it on each purge.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -43,7 +58,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let schema = cli.global.schema()?;
     match cli.command {
         Command::Ingest(a) => cmd::ingest::run(a),
-        Command::Index(a) => cmd::index::run(a, &schema),
+        Command::Index(a) => {
+            keep_freed_memory();
+            cmd::index::run(a, &schema)
+        }
         Command::Search(a) => cmd::search::run(a, &schema),
         Command::Show(a) => cmd::show::run(a, &schema),
         Command::Persons(a) => cmd::persons::run(a, &schema),
