@@ -140,6 +140,13 @@ fn split(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
             i += len;
             continue;
         }
+        // Most words are plain lowercase: no shape to work out, no lexicon lookup yet.
+        if let Some(end) = plain_lower_word(text.as_bytes(), i) {
+            out.push(Token { start: i, end, kind: Kind::Lower, flags: PENDING, sent });
+            sent = false;
+            i = end;
+            continue;
+        }
         if !is_word_char(c) {
             out.push(Token { start: i, end: i + len, kind: Kind::Punct(c), flags: 0, sent });
             // A dot after a civility (`Dr.`) ends no sentence.
@@ -166,6 +173,30 @@ fn split(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token>) {
         // An initial took its dot.
         i = out.last().map_or(end, |t| t.end.max(end));
         sent = sent && out.len() == before;
+    }
+}
+
+/// The end of the word at `i` when it is made of lowercase letters only (ASCII, or Latin-1
+/// `à`…`ÿ`) and ends on ASCII that neither continues nor joins it; `None` for anything else,
+/// which then takes the general path.
+#[inline]
+fn plain_lower_word(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    loop {
+        match b.get(j) {
+            Some(b'a'..=b'z') => j += 1,
+            // U+00E0..U+00FF but U+00F7 `÷`.
+            Some(0xC3)
+                if b.get(j + 1).is_some_and(|&n| (0xA0..=0xBF).contains(&n) && n != 0xB7) =>
+            {
+                j += 2
+            }
+            Some(&c) if j > i && c.is_ascii() => {
+                return (!c.is_ascii_alphanumeric() && c != b'-' && c != b'\'').then_some(j);
+            }
+            None if j > i => return Some(j),
+            _ => return None,
+        }
     }
 }
 
