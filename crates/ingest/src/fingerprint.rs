@@ -24,20 +24,20 @@ pub fn fingerprint(d: &Dispatch) -> String {
 #[derive(Default)]
 struct LetterHasher {
     hasher: Xxh3,
-    buf: String,
+    buf: Vec<u8>,
 }
 
 impl LetterHasher {
     fn push(&mut self, s: &str) {
         push_letters(&mut self.buf, s);
         if self.buf.len() >= 4096 {
-            self.hasher.update(self.buf.as_bytes());
+            self.hasher.update(&self.buf);
             self.buf.clear();
         }
     }
 
     fn finish(mut self) -> u128 {
-        self.hasher.update(self.buf.as_bytes());
+        self.hasher.update(&self.buf);
         self.hasher.digest128()
     }
 }
@@ -45,15 +45,15 @@ impl LetterHasher {
 /// Update key: agency, title and first publication day. Later versions of a dispatch keep
 /// these, so the indexer can keep the latest one.
 pub fn story_key(d: &Dispatch) -> String {
-    let mut key = String::new();
+    let mut key = Vec::new();
     push_letters(&mut key, d.agency.as_deref().unwrap_or(""));
-    key.push('|');
+    key.push(b'|');
     push_letters(&mut key, &d.title);
-    key.push('|');
+    key.push(b'|');
     if let Some(p) = d.published {
-        key.push_str(&p.strftime("%Y-%m-%d").to_string());
+        key.extend_from_slice(p.strftime("%Y-%m-%d").to_string().as_bytes());
     }
-    format!("{:016x}", xxh3_64(key.as_bytes()))
+    format!("{:016x}", xxh3_64(&key))
 }
 
 /// An id for a dispatch whose source gives none: stable for the same text of the same story,
@@ -71,15 +71,28 @@ pub(crate) fn is_usable_id(id: &str) -> bool {
     id.len() >= 6 && !id.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn push_letters(out: &mut String, s: &str) {
-    for c in s.chars() {
+/// Appends the lowercased letters and digits of `s` (UTF-8) to `out`. ASCII, most of the
+/// text, is copied byte by byte without decoding.
+fn push_letters(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            i += 1;
+            continue;
         }
+        let Some(ch) = s[i..].chars().next() else { break };
+        if ch.is_alphanumeric() {
+            let mut utf8 = [0; 4];
+            for l in ch.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+            }
+        }
+        i += ch.len_utf8();
     }
 }
 

@@ -4,7 +4,10 @@
 //! does harm, so the text gets a say.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use crate::hash::Fnv;
 
 const LANGS: &[(&str, &[&str])] = &[
     (
@@ -58,23 +61,43 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Guesses the language of `text` (`fr`, `en`, `de`, `es`, `it`, `nl`, `pt`), or `None` when
-/// the text is too short or no language stands out.
+/// [`guess_parts`] of one text.
+#[cfg(test)]
 pub(crate) fn guess(text: &str) -> Option<&'static str> {
-    static INDEX: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-        let mut map: HashMap<&str, u8> = HashMap::new();
+    guess_parts([text])
+}
+
+/// Guesses the language of texts read one after the other (a dispatch's fields): `fr`,
+/// `en`, `de`, `es`, `it`, `nl`, `pt`, or `None` when they are too short or no language
+/// stands out.
+pub(crate) fn guess_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+    type Index = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+    static INDEX: LazyLock<(Index, usize)> = LazyLock::new(|| {
+        let mut map = Index::default();
         for (i, (_, list)) in LANGS.iter().enumerate() {
             for w in *list {
                 *map.entry(w).or_default() |= 1 << i;
             }
         }
-        map
+        let longest = map.keys().map(|w| w.len()).max().unwrap_or(0);
+        (map, longest)
     });
+    let (index, longest) = &*INDEX;
     let mut scores = [0usize; LANGS.len()];
     let mut words = 0;
     let mut lower = String::new();
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(150) {
+    let all_words = parts
+        .into_iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .take(150);
+    for w in all_words {
         words += 1;
+        // Lowercasing shrinks a character by two bytes at most (the Kelvin sign `K` → `k`):
+        // longer words cannot be function words.
+        if w.len() > 3 * longest {
+            continue;
+        }
         let key = if w.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
@@ -82,7 +105,7 @@ pub(crate) fn guess(text: &str) -> Option<&'static str> {
         } else {
             w
         };
-        if let Some(&mask) = INDEX.get(key) {
+        if let Some(&mask) = index.get(key) {
             for (i, score) in scores.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {
                     *score += 1;

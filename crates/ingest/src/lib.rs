@@ -30,6 +30,7 @@ mod detect;
 mod dispatch;
 mod error;
 mod fingerprint;
+mod hash;
 mod html;
 mod iptc;
 mod json;

@@ -355,15 +355,13 @@ pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
     if d.body.is_empty() && d.lede.is_none() && d.title.chars().count() < 3 {
         return Err(ErrorKind::NotAnArticle("no text".into()));
     }
-    let sample: String = std::iter::once(d.title.as_str())
+    let sample = std::iter::once(d.title.as_str())
         .chain(d.lede.as_deref())
         .chain(d.body.iter().map(String::as_str))
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ");
+        .take(6);
     let declared =
         d.language.as_deref().map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
-    d.language = lang::guess(&sample).map(str::to_owned).or(declared);
+    d.language = lang::guess_parts(sample).map(str::to_owned).or(declared);
     if d.persons.is_empty() {
         d.persons = persons::extract(d);
     }

@@ -7,8 +7,10 @@
 //! `Edouard` and `édouard` share their flags; capitalisation is judged by the caller.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use crate::hash::Fnv;
 
 /// A given name (`Jens`, `Sergueï`).
 pub(super) const GIVEN: u32 = 1 << 0;
@@ -186,24 +188,6 @@ const ORG_WORDS: &str = include_str!("org_words.txt");
 const COMMON_WORDS: &str = include_str!("common.txt");
 const LOWERCASE_WORDS: &str = include_str!("lowercase.txt");
 const ENGLISH_WORDS: &str = include_str!("english.txt");
-
-/// FNV-1a: the keys are short words, and SipHash's protection is not needed for embedded data.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// Every listed word, folded, with the union of its flags.
 pub(super) struct Lexicon {
