@@ -68,7 +68,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(a) => cmd::stats::run(a, &schema),
         Command::Serve(a) => cmd::serve::run(a, &schema),
         Command::Bench(a) => cmd::bench::run(a, &schema),
-        Command::PeerWorker(a) => cmd::peer_worker::run(a, &schema),
+        Command::PeerWorker(a) => {
+            keep_freed_memory();
+            cmd::peer_worker::run(a, &schema)
+        }
     }
 }
 
