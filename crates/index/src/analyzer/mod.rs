@@ -184,6 +184,10 @@ fn for_each_kept_word(
         }
         lower.clear();
         lower_word(text, w, &mut lower);
+        // Stop words, nearly half of French text, skip the cache: their table is smaller.
+        if w.kind != WordKind::Acronym && stop::is_stop_word(&lower) {
+            continue;
+        }
         cache::with_entry(&lower, |e| {
             if !e.stop || w.kind == WordKind::Acronym {
                 let exact = e.exact.unwrap_or(e.key);
@@ -381,6 +385,9 @@ impl TokenStream for FrenchTokenStream<'_> {
             }
             self.lower.clear();
             lower_word(self.text, w, self.lower);
+            if w.kind != WordKind::Acronym && stop::is_stop_word(self.lower) {
+                continue;
+            }
             let (token, exact_buf, exact) = (&mut *self.token, &mut *self.exact_buf, self.exact);
             let emitted = cache::with_entry(self.lower.as_str(), |e| {
                 if e.stop && w.kind != WordKind::Acronym {
