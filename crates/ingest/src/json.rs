@@ -534,7 +534,12 @@ fn body_of(v: &Value, html: bool) -> Vec<String> {
 }
 
 fn looks_like_html(s: &str) -> bool {
-    let lower = s.get(..s.len().min(4096)).unwrap_or(s).to_ascii_lowercase();
+    let head = s.get(..s.len().min(4096)).unwrap_or(s);
+    // Most feed text has no markup at all: one byte scan settles it.
+    if !head.contains('<') {
+        return false;
+    }
+    let lower = head.to_ascii_lowercase();
     ["<p>", "<p ", "<br", "<div", "</p>", "<li>", "<h2", "<h3", "<blockquote"]
         .iter()
         .any(|t| lower.contains(t))
