@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, Sender, bounded, unbounded};
+use crossbeam_channel::{Receiver, Sender, bounded};
 use depeche_ingest::{
     Dispatch, Error as IngestError, ErrorKind, Unit, WalkEntry, Walker, path_key,
 };
@@ -367,7 +367,12 @@ impl Run<'_> {
         let jobs = Arc::new(jobs);
         let threads = self.opts.threads.max(1);
         let (work_tx, work_rx) = bounded::<Work>(threads * 2);
-        let (done_tx, done_rx) = unbounded::<(u64, Done)>();
+        // Bounded too: when tantivy's queue is full, parsing waits instead of piling up
+        // parsed dispatches (with more parsing cores than indexing can follow, memory would
+        // grow with the corpus). The consumer always drains this channel into its reorder
+        // buffer, so a worker holding the next sequence number is never stuck behind later
+        // ones.
+        let (done_tx, done_rx) = bounded::<(u64, Done)>(threads * 4);
         let ingest = self.opts.ingest.clone();
         std::thread::scope(|scope| -> Result<()> {
             let reader_jobs = jobs.clone();
