@@ -88,7 +88,7 @@ pub(crate) fn guess_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> Optio
     let mut lower = String::new();
     let all_words = parts
         .into_iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
+        .flat_map(|text| text.split(|c: char| !is_letter(c)))
         .filter(|w| !w.is_empty())
         .take(150);
     for w in all_words {
@@ -122,8 +122,27 @@ pub(crate) fn guess_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> Optio
     (best >= 3 && best * 10 >= second * 13).then(|| LANGS[order[0]].0)
 }
 
+/// `char::is_alphabetic`, without its Unicode table for ASCII and Latin letters.
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(super::is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
     use super::guess;
 
     #[test]

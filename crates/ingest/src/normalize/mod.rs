@@ -36,6 +36,13 @@ fn is_clean(s: &str) -> bool {
     let mut ascii = true;
     let mut i = 0;
     while i < b.len() {
+        if let Some(chunk) = b.get(i..i + 8)
+            && let Some(last_space) = plain_ascii(chunk, prev_space)
+        {
+            prev_space = last_space;
+            i += 8;
+            continue;
+        }
         let c = b[i];
         if c < 0x80 {
             if c < 0x20 || c == 0x7f || (c == b' ' && prev_space) {
@@ -76,6 +83,28 @@ fn is_clean(s: &str) -> bool {
         };
     }
     (b.is_empty() || !prev_space) && (ascii || nfc::is_nfc(s))
+}
+
+/// Eight bytes at once for [`is_clean`]: when they are printable ASCII with no space after
+/// a space (`prev_space`: the byte before was one), whether the last is a space; `None`
+/// when the bytewise scan has to look.
+#[inline]
+fn plain_ascii(chunk: &[u8], prev_space: bool) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let v = u64::from_le_bytes(chunk.try_into().ok()?);
+    // Bytes of `x` that are zero, exactly: 0x80 in each.
+    let zeros = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
+    let below_space = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
+    if v & HIGH != 0 || below_space != 0 || zeros(v ^ (ONES * 0x7f)) != 0 {
+        return None;
+    }
+    let spaces = zeros(v ^ (ONES * 0x20));
+    if spaces & (spaces << 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+        return None;
+    }
+    Some(spaces >> 63 != 0)
 }
 
 /// Like [`clean`], for text that may still carry HTML entities (`&amp;`, `&eacute;`, `&#8217;`).
@@ -125,6 +154,39 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn is_clean_agrees_with_clean() {
+        // Strings of every length up to 40 over an alphabet of the cases that matter
+        // (spaces, controls, DEL, NBSP, accents, soft hyphen), from a fixed pseudo-random
+        // sequence: `is_clean(s)` must be exactly `clean(s) == s`.
+        let alphabet = [
+            "a", "Z", " ", "  ", "\t", "\n", "\u{7f}", "\u{1}", "é", "\u{a0}", "\u{ad}", "~",
+            "e\u{301}", "’",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 41) as usize;
+            let mut s = String::new();
+            let mut y = x;
+            for _ in 0..len {
+                y = y.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                // Mostly letters, so that long clean runs reach the eight-byte path.
+                let k = (y >> 33) as usize % (alphabet.len() * 4);
+                s.push_str(if k < alphabet.len() { alphabet[k] } else { "ab" });
+            }
+            let cleaned = {
+                let c = nfc::compose(&s);
+                let c = controls::strip(&c);
+                let c = spaces::to_plain(&c);
+                whitespace::collapse(&c)
+            };
+            assert_eq!(is_clean(&s), cleaned == s, "{s:?}");
         }
     }
 
