@@ -87,9 +87,9 @@ pub(crate) fn parse_line(line: &str) -> Result<Option<Dispatch>, ErrorKind> {
     from_fields(Fields::of(&obj), Format::Ndjson).map(Some)
 }
 
-fn records(items: &[Value]) -> Vec<Record> {
+fn records<'a>(items: impl IntoIterator<Item = &'a Value>) -> Vec<Record> {
     items
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, v)| {
             let n = Some(i as u64 + 1);
@@ -104,20 +104,23 @@ fn records(items: &[Value]) -> Vec<Record> {
         .collect()
 }
 
-/// The first array of articles in the objects below `obj`, shallowest first, then in key
-/// order (alphabetical: serde_json keeps keys sorted): `{"articles": […]}`,
-/// `{"data": {"articles": […]}}`, `{"hits": {"hits": […]}}`.
-fn article_array(obj: &Object) -> Option<&[Value]> {
+/// The items of every array of articles in the objects below `obj`, shallowest first, then
+/// in key order (alphabetical: serde_json keeps keys sorted): `{"articles": […]}`,
+/// `{"data": {"articles": […]}}`, `{"hits": {"hits": […]}}`, and both arrays of
+/// `{"data": {"featured": […], "latest": […]}}`, so that no article is left out (an article
+/// listed twice is one dispatch and a copy for the indexer). `None` when there is none.
+fn article_array(obj: &Object) -> Option<Vec<&Value>> {
+    let mut items = Vec::new();
     let mut level = vec![obj];
     for _ in 0..MAX_DEPTH {
         let mut next = Vec::new();
         for o in level {
             for v in o.values() {
                 match v {
-                    Value::Array(items)
-                        if items.iter().any(|i| i.as_object().and_then(article_in).is_some()) =>
+                    Value::Array(a)
+                        if a.iter().any(|i| i.as_object().and_then(article_in).is_some()) =>
                     {
-                        return Some(items);
+                        items.extend(a);
                     }
                     Value::Object(child) => next.push(child),
                     _ => {}
@@ -126,7 +129,7 @@ fn article_array(obj: &Object) -> Option<&[Value]> {
         }
         level = next;
     }
-    None
+    (!items.is_empty()).then_some(items)
 }
 
 /// The first article with a body in the objects below `obj` (`{"data": {"article": {…}}}`),
@@ -846,9 +849,10 @@ mod tests {
                 &[TITLE_A, TITLE_B],
             ),
             (r#"{"a": {"b": {"c": {"articles": [@A]}}}}"#, &[TITLE_A]),
-            // Shallowest first, then key order.
-            (r#"{"data": {"latest": [@B]}, "items": [@A]}"#, &[TITLE_A]),
-            (r#"{"data": {"featured": [@A], "latest": [@B, @A]}}"#, &[TITLE_A]),
+            // Every array, shallowest first, then key order; copies stay (the indexer
+            // keeps one as the dispatch, the others as its copies).
+            (r#"{"data": {"latest": [@B]}, "items": [@A]}"#, &[TITLE_A, TITLE_B]),
+            (r#"{"data": {"featured": [@A], "latest": [@B, @A]}}"#, &[TITLE_A, TITLE_B, TITLE_A]),
             // One article, wrapped or with related articles of its own.
             (r#"{"status": "ok", "data": {"article": @A}}"#, &[TITLE_A]),
             (r#"{"_id": "agence-20240313-0412", "_source": @A}"#, &[TITLE_A]),
