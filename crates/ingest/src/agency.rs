@@ -34,6 +34,8 @@ const AGENCIES: &[(&str, &str)] = &[
     ("the canadian press", "The Canadian Press"),
     ("media services", "Media Services"),
     ("6medias", "6Medias"),
+    ("afp-services", "AFP-Services"),
+    ("afp-service", "AFP-Services"),
     ("relaxnews", "Relaxnews"),
     ("etx daily up", "ETX Daily Up"),
     ("globe newswire", "GlobeNewswire"),
@@ -44,16 +46,40 @@ const AGENCIES: &[(&str, &str)] = &[
 /// The agency named in a credit (`AFP`, `Orange avec AFP` → `AFP`, `Agence Anadolu` → `AA`),
 /// or the credit itself when it is short and names no known agency.
 pub(crate) fn from_credit(credit: &str) -> Option<String> {
+    let credit = without_label(credit.trim());
     if let Some(known) = known(credit) {
         return Some(known.to_string());
     }
-    let credit = credit.trim();
     (!credit.is_empty() && credit.chars().count() <= 40).then(|| credit.to_string())
+}
+
+/// Labels a credit line may open with (`Source : BFMTV`, `© AFP`, `Crédits : Le Parisien`).
+const LABELS: &[&str] = &["sources", "source", "credits", "credit", "copyright", "©"];
+
+/// `credit` without its opening label and the `:` or `-` after it; the credit itself when it
+/// is nothing but a label, or when the label is the start of a longer word (`Sourcing`).
+fn without_label(credit: &str) -> &str {
+    let key = crate::normalize::label_key(credit);
+    for label in LABELS {
+        let Some(rest) = key.strip_prefix(label) else { continue };
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        // Same characters up to the label's end in `credit` (the key only lowercases and
+        // folds accents, one character for one, before any space).
+        let n = label.chars().count();
+        let Some((at, _)) = credit.char_indices().nth(n) else { return credit };
+        let tail =
+            credit[at..].trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-');
+        return if tail.is_empty() { credit } else { tail };
+    }
+    credit
 }
 
 /// The known agency a credit names (its canonical name), if any.
 pub(crate) fn known(credit: &str) -> Option<&'static str> {
-    let lower = credit.trim().to_lowercase();
+    // Lowercased and folded: `6Médias` is `6Medias`.
+    let lower = crate::normalize::label_key(credit.trim());
     if lower.is_empty() {
         return None;
     }
@@ -94,6 +120,16 @@ mod tests {
             ("The Associated Press", Some("AP")),
             ("Le Monde", Some("Le Monde")),
             ("", None),
+            ("6Médias", Some("6Medias")),
+            ("Orange avec AFP-Services", Some("AFP-Services")),
+            ("Source BFMTV", Some("BFMTV")),
+            ("source BFMTV", Some("BFMTV")),
+            ("Source : Le Huffpost", Some("Le Huffpost")),
+            ("Sources - franceinfo", Some("franceinfo")),
+            ("© AFP", Some("AFP")),
+            ("Crédits : Le Parisien", Some("Le Parisien")),
+            ("Source", Some("Source")),
+            ("Sourcing Media", Some("Sourcing Media")),
         ];
         for (input, want) in cases {
             assert_eq!(from_credit(input).as_deref(), want, "{input:?}");
