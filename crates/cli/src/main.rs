@@ -25,8 +25,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Keeps freed memory mapped instead of returning it to the OS. An indexing run frees and
 /// reallocates large buffers all the time; returned memory came back as fresh zeroed pages,
-/// about a tenth of the run's CPU (dev corpus: 10,000 page faults against 900), for a peak
-/// RSS about 50 MB higher.
+/// 5–9 % of the run's CPU (dev corpus: 10,000 page faults against 900), for a peak RSS about
+/// 50 MB higher.
 fn keep_freed_memory() {
     // SAFETY: sets a plain integer option; mimalloc reads it on each purge.
     unsafe {

@@ -58,7 +58,7 @@ const LABELS: &[&str] = &["sources", "source", "credits", "credit", "copyright",
 
 /// `credit` without its opening label and the `:` or `-` after it; the credit itself when it
 /// is nothing but a label, or when the label is the start of a longer word (`Sourcing`).
-fn without_label(credit: &str) -> &str {
+pub(crate) fn without_label(credit: &str) -> &str {
     let key = crate::normalize::label_key(credit);
     for label in LABELS {
         let Some(rest) = key.strip_prefix(label) else { continue };

@@ -392,9 +392,11 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
                 return Some(known.to_owned());
             }
             let byline = strip_by(&a).len() != a.len();
-            (!byline && !crate::persons::is_person_name(&a) && has_letter(&a))
-                .then(|| agency::from_credit(&a))
-                .flatten()
+            (!byline
+                && !crate::persons::is_person_name(agency::without_label(&a))
+                && has_letter(&a))
+            .then(|| agency::from_credit(&a))
+            .flatten()
         }),
     };
     let id = f
@@ -1008,6 +1010,20 @@ mod tests {
             assert_eq!(d.authors, *want, "{extra}");
             let agency = extra.contains("AFP").then_some("AFP");
             assert_eq!(d.agency.as_deref(), agency, "{extra}");
+        }
+    }
+
+    #[test]
+    fn author_credits_name_the_agency_but_not_a_person() {
+        let cases = [
+            (r#""author": "Source : BFMTV""#, Some("BFMTV")),
+            (r#""author": "source franceinfo""#, Some("franceinfo")),
+            (r#""author": "6Médias""#, Some("6Medias")),
+            (r#""author": "Marie Dupont""#, None),
+            (r#""author": "Source : Marie Dupont""#, None),
+        ];
+        for (extra, want) in cases {
+            assert_eq!(a_with(extra).agency.as_deref(), want, "{extra}");
         }
     }
 
