@@ -95,6 +95,9 @@ impl DepecheIndex {
         })?;
         let settings = tantivy::IndexSettings {
             docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+            // Small blocks made the dedicated compression thread wake up for each one (two
+            // context switches per 4 KiB); compressing them in the indexing thread is cheaper.
+            docstore_compress_dedicated_thread: false,
             ..tantivy::IndexSettings::default()
         };
         let index = Index::create(dir, schema.tantivy().clone(), settings)?;
