@@ -138,7 +138,8 @@ fn skip_doctype(s: &str) -> Option<&str> {
 
 /// Several lines that each start a JSON object, the first of them complete on its line.
 fn looks_like_ndjson(head: &str) -> bool {
-    let mut lines = head.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines =
+        head.lines().map(|l| l.trim_start_matches('\u{feff}').trim()).filter(|l| !l.is_empty());
     let Some(first) = lines.next() else { return false };
     let Some(second) = lines.next() else { return false };
     second.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()

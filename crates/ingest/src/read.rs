@@ -174,6 +174,10 @@ impl Iterator for Units {
                     let kind = ErrorKind::TooLarge { size: n as u64, limit: *max };
                     return Some(Err(Error::record(path.to_path_buf(), *line, kind)));
                 }
+                // A UTF-8 BOM opens the file, or each of several files joined together.
+                if buf.starts_with(UTF8_BOM) {
+                    buf.drain(..UTF8_BOM.len());
+                }
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -191,6 +195,8 @@ impl Iterator for Units {
         }
     }
 }
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Opens a file and returns its units. Fails for unreadable, empty, binary, oversized and
 /// undecodable files.
@@ -219,10 +225,13 @@ pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
     detect::check_binary(&head).map_err(fail)?;
 
     let ext = detect::extension(path);
-    let stream = ext == "jsonl" || ext == "ndjson" || {
-        let head_text = String::from_utf8_lossy(&head);
-        detect::sniff(&head_text, path).is_ok_and(|f| f == Format::Ndjson)
-    };
+    // UTF-16 cannot be split on newline bytes: such a file is decoded whole.
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    let stream = !utf16
+        && (ext == "jsonl" || ext == "ndjson" || {
+            let head_text = String::from_utf8_lossy(&head);
+            detect::sniff(&head_text, path).is_ok_and(|f| f == Format::Ndjson)
+        });
     let path: Arc<Path> = Arc::from(path);
     if stream {
         let inner =
@@ -259,6 +268,7 @@ pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
             .text
             .lines()
             .enumerate()
+            .map(|(i, l)| (i, l.trim_start_matches('\u{feff}')))
             .filter(|(_, l)| !l.trim().is_empty())
             .map(|(i, l)| Unit {
                 path: path.clone(),
@@ -422,6 +432,32 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].record_number(), Some(2));
         assert_eq!(errs[0].kind().reason(), "parse-error");
+    }
+
+    #[test]
+    fn ndjson_with_byte_order_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = |t: &str| {
+            format!("\u{feff}{{\"headline\":\"{t}\",\"articleBody\":\"Texte de {t}.\"}}\r\n")
+        };
+        // Two exports joined: each opens with a BOM; lines end with CRLF.
+        let utf8 = format!("{}{}", line("Grève à la SNCF"), line("Sommet de l’OTAN"));
+        let p = write(dir.path(), "feed.jsonl", utf8.as_bytes());
+        let (ds, errs) = read_file(&p, &Options::default());
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(
+            ds.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(),
+            ["Grève à la SNCF", "Sommet de l’OTAN"]
+        );
+        // The same without the extension (sniffed), and in UTF-16, which is not split on bytes.
+        let p = write(dir.path(), "feed", utf8.as_bytes());
+        assert_eq!(read_file(&p, &Options::default()).0.len(), 2);
+        let utf16: Vec<u8> = utf8.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let p = write(dir.path(), "feed16.jsonl", &utf16);
+        let (ds, errs) = read_file(&p, &Options::default());
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[1].body, ["Texte de Sommet de l’OTAN."]);
     }
 
     #[test]
