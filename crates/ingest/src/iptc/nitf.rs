@@ -88,10 +88,12 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
                 .map(str::to_owned),
         );
     }
-    if f.published.is_none() {
-        f.published = head
-            .and_then(|h| doc.child(h, "pubdata"))
-            .and_then(|p| date(doc.attr(p, "date.publication")));
+    if let Some(pubdata) = head.and_then(|h| doc.child(h, "pubdata")) {
+        if f.published.is_none() {
+            f.published = date(doc.attr(pubdata, "date.publication"));
+        }
+        // Where it ran: the department of the publication.
+        f.desks.extend(doc.attr(pubdata, "position.section").and_then(normalize::clean_opt));
     }
     if let Some(tobject) = head.and_then(|h| doc.child(h, "tobject")) {
         f.labels.extend(doc.attr(tobject, "tobject.type").map(str::to_owned));
@@ -173,6 +175,12 @@ mod tests {
         assert_eq!(d.published.unwrap().to_string(), "2024-07-10T12:59:02Z");
         assert_eq!(d.keywords, ["Retraites-Réforme", "retraites", "social"]);
         assert_eq!(d.section.as_deref(), None);
+
+        let xml = SAMPLE.replace(
+            "</docdata>",
+            r#"</docdata><pubdata type="web" position.section="International"/>"#,
+        );
+        assert_eq!(read_str(&xml).unwrap().section.as_deref(), Some("International"));
     }
 
     #[test]
