@@ -130,21 +130,37 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         let labels: Vec<String> = on_page.labels.iter().map(|l| letters(l)).collect();
         paras.retain(|p| !labels.contains(&letters(&p.text)));
     }
+    // A byline or date line inside the text block is not text either.
+    let mut i = 0;
+    while i < paras.len().min(3) {
+        let Some(line) = visible::credit_line(&paras[i].text) else {
+            i += 1;
+            continue;
+        };
+        paras.remove(i);
+        let found = &mut on_page.found;
+        if found.authors.is_empty() {
+            found.authors = line.found.authors;
+        }
+        found.published = found.published.or(line.found.published);
+        found.updated = found.updated.or(line.found.updated);
+        on_page.agency = on_page.agency.or(line.agency);
+    }
     let seen = on_page.found;
     let lede = lede(description.or(seen.description), &paras);
     let section = section.or(seen.section);
     let credits = if credits.is_empty() { seen.authors } else { credits };
     let publisher = [&ld, &micro, &tags].into_iter().find_map(|f| f.publisher.clone());
-    // A place alone in capitals before a dash is as often a rubric (`ESPACE - `) as a
-    // dateline, so only datelines with a date or an agency count.
-    let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
-    let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
     // A standfirst marked inside the text block opens it: not a body paragraph too.
     if let Some(l) = &lede
         && paras.first().is_some_and(|p| letters(&p.text) == letters(l))
     {
         paras.remove(0);
     }
+    // A place alone in capitals before a dash is as often a rubric (`ESPACE - `) as a
+    // dateline, so only datelines with a date or an agency count.
+    let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
+    let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
 
     Ok(Dispatch {
         title: title.unwrap_or_default(),
@@ -488,6 +504,27 @@ mod tests {
             let d = parse(&html).expect("a page of text");
             assert_eq!((d.title.as_str(), d.body.len()), ("Profonde", 2), "{tag}");
         }
+    }
+
+    #[test]
+    fn byline_inside_the_text_block() {
+        // No byline markup: the credit line is a paragraph of the text block, the standfirst
+        // repeated below it.
+        let html = r#"<html lang="fr"><head><meta property="og:title" content="Inflation : la BCE relève encore ses taux">
+            <meta property="og:description" content="La BCE a relevé jeudi ses taux directeurs d'un quart de point."></head>
+            <body><main><div class="article-content"><h1>Inflation : la BCE relève encore ses taux</h1>
+            <div class="meta">Par Claire Lefèvre avec AFP, publié le 27/07/2023 à 14h15</div>
+            <p class="chapo">La BCE a relevé jeudi ses taux directeurs d'un quart de point.</p>
+            <p>FRANCFORT (AFP) - La présidente de la BCE, Christine Lagarde, a justifié cette neuvième hausse par une inflation « toujours trop élevée ».</p>
+            <p>Les marchés attendaient cette décision, largement anticipée par les économistes de la place.</p>
+            </div></main></body></html>"#;
+        let d = parse(html).expect("an article");
+        assert_eq!(d.authors, ["Claire Lefèvre"]);
+        assert_eq!(d.agency.as_deref(), Some("AFP"));
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2023-07-27T14:15:00Z"));
+        assert_eq!(d.dateline.as_deref(), Some("Francfort"));
+        assert_eq!(d.body.len(), 2, "{:?}", d.body);
+        assert!(d.body[0].starts_with("FRANCFORT (AFP)"));
     }
 
     #[test]

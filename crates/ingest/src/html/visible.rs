@@ -541,6 +541,32 @@ fn read_byline(cues: &[Cue<'_>], labels: &mut Vec<String>) -> (Vec<String>, Opti
     (authors, credited)
 }
 
+/// A byline or date line left as a paragraph at the top of the text block (`Par Claire
+/// Lefèvre avec AFP, publié le 27/07/2023 à 14h15`): what it says, or `None` when it reads as
+/// text (`Par ailleurs, …`, a sentence mentioning a publication date).
+pub(super) fn credit_line(text: &str) -> Option<Shown> {
+    let words = text.split_whitespace().count();
+    let end = text.trim_end_matches(['»', '"', '”', ')', ' ']);
+    if words > 25 || (words >= 12 && end.ends_with(['.', '!', '?', '…'])) {
+        return None;
+    }
+    let named = after_label(text);
+    let labelled = named.len() < text.len() && named.trim_start().starts_with(char::is_uppercase);
+    let (people, agency) = if labelled { byline(text) } else { (Vec::new(), None) };
+    let (published, updated) = text_dates(text);
+    let date_line = words <= 12 && published.is_some_and(|(_, l)| l != Label::None);
+    if people.is_empty() && agency.is_none() && !date_line && !(labelled && published.is_some()) {
+        return None;
+    }
+    let mut shown = Shown { agency, ..Shown::default() };
+    shown.found.authors =
+        people.into_iter().map(|name| Credit { name, organization: false }).collect();
+    shown.found.published = published.map(|(ts, _)| ts);
+    shown.found.updated = updated;
+    shown.labels.push(text.to_owned());
+    Some(shown)
+}
+
 /// Names and agency of a byline: `Par Jean-Pierre Martin, avec AFP` → `Jean-Pierre Martin`
 /// and `AFP`; `Par Marie Dupont et Paul Durand (à Kiev)` → both names. A byline label says
 /// where the names start: `Le Monde | 04.05.2015 • Par Martin Untersinger` names one.
@@ -1043,6 +1069,29 @@ fn prop_kind(props: &[String]) -> Option<Kind> {
 mod tests {
     use super::*;
     use scraper::{Html, Selector};
+
+    #[test]
+    fn credit_lines() {
+        let ts = |s: &str| s.parse::<Timestamp>().ok();
+        let line = credit_line("Par Claire Lefèvre avec AFP, publié le 27/07/2023 à 14h15")
+            .expect("a byline");
+        let names: Vec<&str> = line.found.authors.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Claire Lefèvre"]);
+        assert_eq!(line.agency.as_deref(), Some("AFP"));
+        assert_eq!(line.found.published, ts("2023-07-27T14:15:00Z"));
+        let line = credit_line("Publié le 12 mars 2024 à 10h15").expect("a date line");
+        assert!(line.found.authors.is_empty());
+        assert_eq!(line.found.published, ts("2024-03-12T10:15:00Z"));
+        for text in [
+            "Par ailleurs, le gouvernement a annoncé de nouvelles mesures.",
+            "Par la suite, Emmanuel Macron a reçu le Premier ministre.",
+            "Pour Emmanuel Macron, c'est une victoire.",
+            "Le rapport, publié le 3 mars 2024, montre une hausse des prix dans toute la zone euro.",
+            "La Banque centrale européenne a relevé jeudi ses taux directeurs.",
+        ] {
+            assert!(credit_line(text).is_none(), "{text:?}");
+        }
+    }
 
     #[test]
     fn bylines() {
