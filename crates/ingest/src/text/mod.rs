@@ -22,10 +22,14 @@
 //! CRLF, typographic apostrophes, other sections, English or Turkish labels. The header ends
 //! at the signature, or else at the first line that reads as a sentence of the story.
 //!
+//! A header of labelled fields (`Titre : …`, `Date : …`, `Auteur : …`), as press databases
+//! and CMS exports write, is read as such ([`labelled`]).
+//!
 //! Text with none of these marks still gives a dispatch: its first line is the title when it
 //! looks like one (short, no final period), the rest are paragraphs.
 
 mod credit;
+mod labelled;
 pub(crate) mod names;
 mod signature;
 mod trailer;
@@ -61,22 +65,29 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         return Err(ErrorKind::NotAnArticle("no line of text".into()));
     }
 
-    let (end, signature) = header_end(&lines);
-    let header_len = end - usize::from(signature.is_some());
     let mut lead_paragraphs = Vec::new();
-    let agency_layout =
-        read_header(&lines, header_len, signature.is_some(), &mut d, &mut lead_paragraphs);
-
-    let body_from = if agency_layout {
-        end
+    let (mut signature, mut agency_layout) = (None, false);
+    let body_from = if let Some(h) = labelled::read(lines.iter().map(|l| l.text.as_str())) {
+        let n = h.lines;
+        h.apply(&mut d);
+        n
     } else {
-        // Plain text: the first line is the title if it looks like one.
-        let first = &lines[0];
-        if is_title(&first.text) && !continues(&lines, 0) {
-            d.title = first.text.clone();
-            1
+        let (end, sig) = header_end(&lines);
+        let header_len = end - usize::from(sig.is_some());
+        agency_layout =
+            read_header(&lines, header_len, sig.is_some(), &mut d, &mut lead_paragraphs);
+        if agency_layout {
+            signature = sig;
+            end
         } else {
-            0
+            // Plain text: the first line is the title if it looks like one.
+            let first = &lines[0];
+            if is_title(&first.text) && !continues(&lines, 0) {
+                d.title = first.text.clone();
+                1
+            } else {
+                0
+            }
         }
     };
     d.body = lead_paragraphs;
@@ -512,6 +523,19 @@ mod tests {
             assert_eq!(d.agency.as_deref(), *agency, "{text:?}");
             assert_eq!(d.body.first().map(String::as_str), Some(*first), "{text:?}");
         }
+    }
+
+    #[test]
+    fn labelled_header() {
+        let text = "Titre : Les négociations reprennent à Genève\r\nDate : 14/02/2022 09:30\r\nAuteur : Jean Martin\r\nRubrique : International\r\n\r\nGENÈVE, 14 février 2022 (AFP) - Les négociations entre Moscou et Washington ont repris lundi.\r\n\r\nLe chef de la diplomatie russe, Sergueï Lavrov, doit rencontrer mardi Antony Blinken.\r\n";
+        let d = parse(text).unwrap();
+        assert_eq!(d.title, "Les négociations reprennent à Genève");
+        assert_eq!(d.section.as_deref(), Some("International"));
+        assert_eq!(d.authors, ["Jean Martin"]);
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T09:30:00Z"));
+        assert_eq!(d.body.len(), 2);
+        assert!(d.body[0].starts_with("GENÈVE, 14 février"));
+        assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Genève"), Some("AFP")));
     }
 
     #[test]

@@ -1,0 +1,234 @@
+//! A header of labelled fields, as press databases and CMS exports write text files:
+//!
+//! ```text
+//! Titre : Les négociations reprennent à Genève
+//! Date : 14/02/2022 09:30
+//! Auteur : Jean Martin
+//! Rubrique : International
+//!
+//! Les négociations entre Moscou et Washington…
+//! ```
+//!
+//! Labels are matched through [`label_key`] (case, accents, Turkish casing), French or
+//! English, with `:` or a tab after them. It takes two known labels in a row at the top of the
+//! text, one of them a title or a date, so that a story opening with `Selon : …` is not read
+//! as a header.
+
+use jiff::Timestamp;
+
+use crate::normalize::label_key;
+use crate::{agency, dates};
+
+use super::names;
+
+/// What a labelled header holds.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Header {
+    /// How many lines the header spans.
+    pub lines: usize,
+    pub title: Option<String>,
+    pub lede: Option<String>,
+    pub section: Option<String>,
+    pub published: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub authors: Vec<String>,
+    pub agency: Option<String>,
+    pub dateline: Option<String>,
+    pub translator: Option<String>,
+    pub keywords: Vec<String>,
+    pub id: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Title,
+    Lede,
+    Section,
+    Published,
+    Updated,
+    Authors,
+    Agency,
+    Dateline,
+    Translator,
+    Keywords,
+    Id,
+    Language,
+    Url,
+}
+
+/// Known labels, as [`label_key`] writes them.
+const LABELS: &[(&str, Field)] = &[
+    ("titre", Field::Title),
+    ("title", Field::Title),
+    ("headline", Field::Title),
+    ("chapeau", Field::Lede),
+    ("chapo", Field::Lede),
+    ("resume", Field::Lede),
+    ("accroche", Field::Lede),
+    ("lead", Field::Lede),
+    ("summary", Field::Lede),
+    ("description", Field::Lede),
+    ("rubrique", Field::Section),
+    ("section", Field::Section),
+    ("categorie", Field::Section),
+    ("category", Field::Section),
+    ("date", Field::Published),
+    ("date de publication", Field::Published),
+    ("publie le", Field::Published),
+    ("publication", Field::Published),
+    ("published", Field::Published),
+    ("mise a jour", Field::Updated),
+    ("mis a jour le", Field::Updated),
+    ("mis a jour", Field::Updated),
+    ("modifie le", Field::Updated),
+    ("updated", Field::Updated),
+    ("auteur", Field::Authors),
+    ("auteurs", Field::Authors),
+    ("author", Field::Authors),
+    ("authors", Field::Authors),
+    ("signature", Field::Authors),
+    ("journaliste", Field::Authors),
+    ("byline", Field::Authors),
+    ("source", Field::Agency),
+    ("agence", Field::Agency),
+    ("agency", Field::Agency),
+    ("lieu", Field::Dateline),
+    ("ville", Field::Dateline),
+    ("dateline", Field::Dateline),
+    ("traduction", Field::Translator),
+    ("traducteur", Field::Translator),
+    ("traduit par", Field::Translator),
+    ("translator", Field::Translator),
+    ("mots-cles", Field::Keywords),
+    ("mots cles", Field::Keywords),
+    ("keywords", Field::Keywords),
+    ("tags", Field::Keywords),
+    ("id", Field::Id),
+    ("identifiant", Field::Id),
+    ("reference", Field::Id),
+    ("langue", Field::Language),
+    ("language", Field::Language),
+    ("url", Field::Url),
+    ("lien", Field::Url),
+];
+
+impl Header {
+    /// Fills `d` with what the header says.
+    pub(super) fn apply(self, d: &mut crate::dispatch::Dispatch) {
+        d.title = self.title.unwrap_or_default();
+        d.lede = self.lede;
+        d.section = self.section;
+        d.published = self.published;
+        d.updated = self.updated;
+        d.authors = self.authors;
+        d.agency = self.agency;
+        d.dateline = self.dateline;
+        d.translator = d.translator.take().or(self.translator);
+        d.keywords = self.keywords;
+        if let Some(id) = self.id {
+            d.id = id;
+        }
+        d.language = self.language.as_deref().and_then(language_code);
+        d.url = self.url;
+    }
+}
+
+/// `fr`, `fr-FR`, `Français`, `French` → `fr` (and likewise for English); other names are
+/// left for the language guess.
+fn language_code(value: &str) -> Option<String> {
+    let key = label_key(value);
+    let primary = key.split(['-', '_']).next().unwrap_or(&key);
+    match primary {
+        "francais" | "french" | "fra" | "fre" => Some("fr".into()),
+        "anglais" | "english" | "eng" => Some("en".into()),
+        p if p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()) => Some(p.into()),
+        _ => None,
+    }
+}
+
+/// The label and value of a line `Label : value` (or `Label<TAB>value`) with a known label.
+fn labelled(line: &str) -> Option<(Field, &str)> {
+    let (label, value) = line.split_once(':').or_else(|| line.split_once('\t'))?;
+    let key = label_key(label);
+    let key = key.trim_end_matches(['(', 's', ')']).trim();
+    let field = LABELS
+        .iter()
+        .find(|(l, _)| *l == key || l.trim_end_matches('s') == key)
+        .map(|(_, f)| *f)?;
+    let value = value.trim();
+    (!value.is_empty()).then_some((field, value))
+}
+
+/// Reads the labelled header opening `lines`, if there is one.
+pub(super) fn read<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Header> {
+    let mut h = Header::default();
+    let mut seen = Vec::new();
+    for line in lines {
+        let Some((field, value)) = labelled(line) else { break };
+        h.lines += 1;
+        seen.push(field);
+        let value = value.to_owned();
+        match field {
+            Field::Title => h.title = h.title.take().or(Some(value)),
+            Field::Lede => h.lede = h.lede.take().or(Some(value)),
+            Field::Section => h.section = h.section.take().or(Some(value)),
+            Field::Published => h.published = h.published.or_else(|| dates::parse(&value)),
+            Field::Updated => h.updated = h.updated.or_else(|| dates::parse(&value)),
+            Field::Authors => h.authors.extend(names::split(&value)),
+            Field::Agency => {
+                h.agency = h.agency.take().or_else(|| agency::from_credit(&value)).or(Some(value))
+            }
+            Field::Dateline => h.dateline = h.dateline.take().or(Some(value)),
+            Field::Translator => h.translator = h.translator.take().or(Some(value)),
+            Field::Keywords => h.keywords.extend(
+                value.split([',', ';']).map(str::trim).filter(|k| !k.is_empty()).map(Into::into),
+            ),
+            Field::Id => h.id = h.id.take().or(Some(value)),
+            Field::Language => h.language = h.language.take().or(Some(value)),
+            Field::Url => h.url = h.url.take().or(Some(value)),
+        }
+    }
+    let anchored = seen.iter().any(|f| matches!(f, Field::Title | Field::Published));
+    (seen.len() >= 2 && anchored).then_some(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_table() {
+        let h = read([
+            "Titre : Les négociations reprennent à Genève",
+            "Date : 14/02/2022 09:30",
+            "Mıse À Jour : 15.02.2022",
+            "Auteur(s) : Jean Martin et Marie Dupont",
+            "RUBRIQUE: International",
+            "Source : Agence France-Presse",
+            "Mots-clés : Russie ; États-Unis, diplomatie",
+            "URL : https://example.org/a/1",
+            "Les négociations entre Moscou et Washington ont repris : lundi.",
+        ])
+        .expect("a header");
+        assert_eq!(h.lines, 8);
+        assert_eq!(h.title.as_deref(), Some("Les négociations reprennent à Genève"));
+        assert_eq!(h.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T09:30:00Z"));
+        assert_eq!(h.updated.map(|t| t.to_string()).as_deref(), Some("2022-02-15T00:00:00Z"));
+        assert_eq!(h.authors, ["Jean Martin", "Marie Dupont"]);
+        assert_eq!(h.section.as_deref(), Some("International"));
+        assert_eq!(h.agency.as_deref(), Some("AFP"));
+        assert_eq!(h.keywords, ["Russie", "États-Unis", "diplomatie"]);
+        assert_eq!(h.url.as_deref(), Some("https://example.org/a/1"));
+
+        // Not headers: one label only, no title nor date, a sentence with a colon.
+        for lines in [
+            &["Titre : Les négociations reprennent", "Le texte commence ici."][..],
+            &["Source : AFP", "Rubrique : Monde", "Le texte."],
+            &["Selon lui : « la paix est possible »", "Date : demain"],
+        ] {
+            assert_eq!(read(lines.iter().copied()), None, "{lines:?}");
+        }
+    }
+}
