@@ -274,7 +274,12 @@ fn read_header(
         None => {
             let pre: Vec<usize> = (0..anchor).filter(|&k| !used[k]).collect();
             match pre.as_slice() {
-                [s, t, ..] if is_section(text(*s)) && !ends_with_period(text(*t)) => Some(*t),
+                [s, t, ..]
+                    if (is_section(text(*s)) || is_slug(text(*s)))
+                        && !ends_with_period(text(*t)) =>
+                {
+                    Some(*t)
+                }
                 [t, ..] => Some(*t),
                 [] => None,
             }
@@ -286,6 +291,9 @@ fn read_header(
         if t > 0 && !used[t - 1] && is_section(text(t - 1)) {
             used[t - 1] = true;
             d.section = Some(text(t - 1).to_owned());
+        } else if t > 0 && !used[t - 1] && is_slug(text(t - 1)) {
+            used[t - 1] = true;
+            d.keywords.push(text(t - 1).to_owned());
         }
         let key = letters(&d.title);
         for (line, used) in header.iter().zip(used.iter_mut()) {
@@ -355,7 +363,9 @@ fn is_story(lines: &[Line], k: usize) -> bool {
     if top_lede(lines, k) || credit::parse(t).is_some() || names::byline(t).is_some() {
         return false;
     }
-    if is_sentence(t) || dateline::find(t).is_some() {
+    // A dateline opens the story; alone on its line it is a header line (a slug such as
+    // `UKRAINE-CRISE/OTAN (PAPIER GENERAL)` has its shape).
+    if is_sentence(t) || dateline::find(t).is_some_and(|d| !t[d.len..].trim().is_empty()) {
         return true;
     }
     continues(lines, k) && {
@@ -395,6 +405,19 @@ fn is_title(t: &str) -> bool {
         && t.chars().count() <= 200
         && t.chars().any(char::is_alphabetic)
         && (!t.ends_with('.') || t.ends_with("..") || initials)
+}
+
+/// A wire slug above the headline: capitals, keywords joined by `/` or `-`, maybe a
+/// version mark (`UKRAINE-CRISE/OTAN (PAPIER GENERAL)`, `FRANCE-RETRAITES/GREVE`).
+fn is_slug(t: &str) -> bool {
+    let joined = t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.contains('/') || w.contains('-')
+    });
+    t.split_whitespace().count() <= 8
+        && !t.chars().any(char::is_lowercase)
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && joined
 }
 
 /// A section or desk name: one to three words, no digits, no sentence punctuation
@@ -536,6 +559,21 @@ mod tests {
         assert_eq!(d.body.len(), 2);
         assert!(d.body[0].starts_with("GENÈVE, 14 février"));
         assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Genève"), Some("AFP")));
+    }
+
+    #[test]
+    fn wire_slug_and_byline() {
+        let text = "UKRAINE-CRISE/OTAN (PAPIER GENERAL)\n\nL'Otan renforce son flanc est, Moscou dénonce une provocation\n\npar Sabine Siebold et John Irish\n\nBRUXELLES, 15 février (Reuters) - L'Otan va renforcer sa présence militaire sur son flanc oriental, a annoncé mardi Jens Stoltenberg.\n\nLa Russie a dénoncé une provocation.\n";
+        let d = parse(text).unwrap();
+        assert_eq!(d.title, "L'Otan renforce son flanc est, Moscou dénonce une provocation");
+        assert_eq!(d.keywords, ["UKRAINE-CRISE/OTAN (PAPIER GENERAL)"]);
+        assert_eq!(d.authors, ["Sabine Siebold", "John Irish"]);
+        assert_eq!(
+            (d.dateline.as_deref(), d.agency.as_deref()),
+            (Some("Bruxelles"), Some("Reuters"))
+        );
+        assert_eq!(d.body.len(), 2);
+        assert!(!is_slug("L'OTAN RENFORCE SON FLANC EST"), "a headline in capitals");
     }
 
     #[test]
