@@ -7,5 +7,6 @@ mod ingest_html;
 mod ingest_iptc;
 mod ingest_text;
 mod persons;
+mod query;
 mod reliability;
 mod serve;

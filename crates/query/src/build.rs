@@ -18,12 +18,18 @@ use crate::request::{Mode, Request};
 /// How much more an exact (unstemmed) match weighs than a stemmed one.
 pub(crate) const EXACT_BOOST: f32 = 0.25;
 
-/// What the snippets highlight: single keys, and phrases (sequences of alternative keys).
+/// What the snippets highlight: single keys, phrases (sequences of alternative keys), and
+/// prefixes of folded words (`ukr*`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Highlight {
     pub keys: HashSet<String>,
     pub phrases: Vec<Vec<Vec<String>>>,
+    pub prefixes: Vec<String>,
 }
+
+/// Shortest prefix searched for (`ukr*`): a shorter one would match a good part of the
+/// vocabulary.
+const MIN_PREFIX_CHARS: usize = 2;
 
 /// A query ready to run.
 pub(crate) struct Built {
@@ -231,6 +237,18 @@ impl<'a> Builder<'a> {
         if self.skip_question_words && !phrase && positive && is_question_word(text) {
             return None;
         }
+        if !phrase && let Some(stem) = text.strip_suffix('*') {
+            let stem = stem.trim_end_matches('*');
+            match prefix_of(stem) {
+                Some(folded) => return self.prefix(field, stem, &folded, positive),
+                None if positive && !stem.is_empty() => self.notices.push(format!(
+                    "`{text}`: a prefix needs at least {MIN_PREFIX_CHARS} letters; \
+                     searched as `{stem}`"
+                )),
+                None => {}
+            }
+            return self.text(field, stem, phrase, positive);
+        }
         let Some(field) = field else {
             let fields = self.default_fields.clone();
             let per_field: Vec<(Occur, Box<dyn Query>)> = fields
@@ -277,6 +295,52 @@ impl<'a> Builder<'a> {
             self.notices.push(format!("`{field}:{text}` has no searchable word and was left out"));
         }
         q
+    }
+
+    /// Words starting with a prefix (`ukr*`, `title:négo*`): `folded` is the prefix as the
+    /// index folds words.
+    fn prefix(
+        &mut self,
+        field: Option<&str>,
+        stem: &str,
+        folded: &str,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let targets: Vec<(Field, FieldDef)> = match field {
+            None => self.default_fields.iter().map(|(f, d)| (*f, (*d).clone())).collect(),
+            Some(name) => {
+                let (mut f, def) = self.schema.lookup(name)?;
+                let mut def = def.clone();
+                if def.kind == FieldType::Text && !def.indexed {
+                    let copy = self
+                        .schema
+                        .fields()
+                        .iter()
+                        .find(|c| c.copy_from.contains(&def.name))
+                        .cloned();
+                    if let Some(copy) = copy {
+                        f = self.schema.field(&copy.name);
+                        def = copy;
+                    }
+                }
+                vec![(f, def)]
+            }
+        };
+        let qs: Vec<(Occur, Box<dyn Query>)> = targets
+            .iter()
+            .filter_map(|(f, def)| prefix_query(*f, def, stem, folded))
+            .map(|q| (Occur::Should, q))
+            .collect();
+        if qs.is_empty() {
+            if positive {
+                self.notices.push(format!("`{stem}*` cannot be searched as a prefix here"));
+            }
+            return None;
+        }
+        if positive {
+            self.highlight.prefixes.push(folded.to_owned());
+        }
+        Some(Box::new(BooleanQuery::new(qs)))
     }
 
     /// Words or a phrase in one text field.
@@ -568,6 +632,45 @@ fn phrase_query(f: Field, words: &[Analyzed]) -> Box<dyn Query> {
     let terms =
         words.iter().map(|w| (w.position - first, Term::from_field_text(f, &w.key))).collect();
     Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// The folded form of a prefix typed before `*` (`Négo` → `nego`, `l'Ukr` → `ukr`), when
+/// it is one word long enough to search for.
+fn prefix_of(stem: &str) -> Option<String> {
+    if stem.contains(char::is_whitespace) {
+        return None;
+    }
+    // The French analysis folds and drops elision; a stop word (`pour*`) is folded alone.
+    let folded = match analyzer::analyze(stem).as_slice() {
+        [w] => w.exact.strip_prefix(EXACT_MARK).unwrap_or(&w.exact).to_owned(),
+        [] => analyzer::keyword(stem),
+        _ => return None,
+    };
+    (folded.chars().count() >= MIN_PREFIX_CHARS).then_some(folded)
+}
+
+/// The prefix query of one field, by its analysis: exact tokens and stem keys of French
+/// fields, name keys, whole folded values.
+fn prefix_query(f: Field, def: &FieldDef, stem: &str, folded: &str) -> Option<Box<dyn Query>> {
+    let pattern = match def.analyzer? {
+        AnalyzerKind::French => {
+            let e = regex_escape(folded);
+            format!("({EXACT_MARK}{e}|{e}).*")
+        }
+        AnalyzerKind::FrenchStems => format!("{}.*", regex_escape(folded)),
+        AnalyzerKind::Name => {
+            let key = analyzer::analyze_names(stem).pop()?.key;
+            format!("{}.*", regex_escape(&key))
+        }
+        AnalyzerKind::Keyword => format!("{}.*", regex_escape(&analyzer::keyword(stem))),
+    };
+    let q = tantivy::query::RegexQuery::from_pattern(&pattern, f).ok()?;
+    let boost = if def.boost > 0.0 { def.boost } else { 1.0 };
+    Some(if (boost - 1.0).abs() > f32::EPSILON {
+        Box::new(BoostQuery::new(Box::new(q), boost))
+    } else {
+        Box::new(q)
+    })
 }
 
 fn regex_escape(s: &str) -> String {

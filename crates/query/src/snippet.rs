@@ -32,11 +32,21 @@ fn find_matches(text: &str, hl: &Highlight) -> Vec<Match> {
     let need_words = !hl.phrases.is_empty();
     let single: Vec<&String> = hl.keys.iter().collect();
     let initials = analyzer::Initials::of(
-        hl.keys.iter().chain(hl.phrases.iter().flatten().flatten()).map(String::as_str),
+        hl.keys
+            .iter()
+            .chain(hl.phrases.iter().flatten().flatten())
+            .chain(&hl.prefixes)
+            .map(String::as_str),
     );
+    let prefix_what = single.len() + hl.phrases.len();
     analyzer::for_each_word_among(text, &initials, |w| {
         if let Some(i) = single.iter().position(|k| k.as_str() == w.key) {
             out.push(Match { range: w.start..w.end, what: i });
+        } else if !hl.prefixes.is_empty() {
+            let folded = w.exact.strip_prefix(analyzer::EXACT_MARK).unwrap_or(w.exact);
+            if let Some(i) = hl.prefixes.iter().position(|p| folded.starts_with(p.as_str())) {
+                out.push(Match { range: w.start..w.end, what: prefix_what + i });
+            }
         }
         if need_words {
             let id = match keys.iter().position(|k| k == w.key) {

@@ -317,13 +317,14 @@ fn read_queries(path: &Path, args: &PeerSearchArgs) -> anyhow::Result<Vec<PeerQu
 }
 
 /// The text of a harness clause with nothing depeche's query language would read as an
-/// operator: quotes, parentheses, a leading `-`/`+`, `field:` prefixes, `OR`/`ET`/`NOT`…
+/// operator: quotes, parentheses, a leading `-`/`+`, `field:` prefixes, a prefix's `*`,
+/// `OR`/`ET`/`NOT`…
 /// (lowercased, they are ordinary words).
 fn plain_words(text: &str) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| match c {
-            '"' | '«' | '»' | '“' | '”' | '„' | '(' | ')' | ':' => ' ',
+            '"' | '«' | '»' | '“' | '”' | '„' | '(' | ')' | ':' | '*' => ' ',
             c => c,
         })
         .collect();
@@ -391,6 +392,7 @@ mod tests {
             ("l'Ukraine", "l'Ukraine"),
             ("«", ""),
             ("vingt-deux", "vingt-deux"),
+            ("Covid*", "Covid"),
         ];
         for (input, want) in cases {
             assert_eq!(plain_words(input), want, "{input}");
