@@ -38,3 +38,12 @@ fn prefix_search() {
     // Quoted, `*` is no operator.
     assert_eq!(search("\"Ukr*\"").total, 0);
 }
+
+#[test]
+fn words_left_out_are_told_why() {
+    let r = search("🙂 ukraine");
+    assert!(r.total > 0);
+    assert_eq!(r.notices, ["`🙂` has no searchable word and was left out"]);
+    let r = search("les ukraine");
+    assert_eq!(r.notices, ["`les` is too common a word to search for and was left out"]);
+}

@@ -257,10 +257,12 @@ impl<'a> Builder<'a> {
                 .map(|q| (Occur::Should, q))
                 .collect();
             if per_field.is_empty() {
-                if positive {
+                if positive && text.chars().any(char::is_alphanumeric) {
                     self.notices.push(format!(
                         "`{text}` is too common a word to search for and was left out"
                     ));
+                } else if positive {
+                    self.notices.push(format!("`{text}` has no searchable word and was left out"));
                 }
                 return None;
             }
