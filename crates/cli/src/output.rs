@@ -75,3 +75,16 @@ pub fn display_path(p: &str) -> String {
         Err(_) => p.to_owned(),
     }
 }
+
+/// `2 resources of a saved page, 1 hidden`: how many of each reason, most frequent first.
+pub fn count_reasons<'a>(reasons: impl IntoIterator<Item = &'a str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in reasons {
+        match counts.iter_mut().find(|(k, _)| *k == r) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((r, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.iter().map(|(r, n)| format!("{n} {r}")).collect::<Vec<_>>().join(", ")
+}

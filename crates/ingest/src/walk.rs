@@ -90,6 +90,10 @@ impl Walker {
                         Some("temporary file")
                     } else if entry.file_type().is_file() && is_documentation(&name) {
                         Some("documentation file")
+                    } else if entry.file_type().is_file() && is_asset(&name) {
+                        Some("page asset or media file")
+                    } else if entry.file_type().is_dir() && is_saved_page_folder(entry.path()) {
+                        Some("resources of a saved page")
                     } else {
                         None
                     };
@@ -161,6 +165,57 @@ fn is_temporary(name: &str) -> bool {
         || matches!(lower.as_str(), "thumbs.db" | "desktop.ini")
 }
 
+/// Style sheets, scripts, fonts, images, audio and video: what a saved web page brings along,
+/// never a dispatch. (Documents that may hold one, such as PDF, are read and reported.)
+fn is_asset(name: &str) -> bool {
+    let Some((_, ext)) = name.rsplit_once('.') else { return false };
+    matches!(
+        ext.to_ascii_lowercase().as_str(),
+        "css"
+            | "js"
+            | "mjs"
+            | "map"
+            | "woff"
+            | "woff2"
+            | "ttf"
+            | "otf"
+            | "eot"
+            | "png"
+            | "jpg"
+            | "jpeg"
+            | "gif"
+            | "webp"
+            | "avif"
+            | "bmp"
+            | "ico"
+            | "tif"
+            | "tiff"
+            | "mp3"
+            | "mp4"
+            | "m4a"
+            | "webm"
+            | "ogg"
+            | "wav"
+            | "mov"
+            | "avi"
+    )
+}
+
+/// The folder a browser saves a page's resources in (`Article_files`, `Article_fichiers`)
+/// beside the page itself (`Article.html`).
+fn is_saved_page_folder(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(page) = ["_files", "_fichiers", "-Dateien", "_archivos", "_file"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+    else {
+        return false;
+    };
+    ["html", "htm", "xhtml", "shtml"]
+        .iter()
+        .any(|ext| dir.with_file_name(format!("{page}.{ext}")).is_file())
+}
+
 /// README, LICENSE and the like: folders of dispatches often carry one, and it is not news.
 fn is_documentation(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
@@ -211,6 +266,55 @@ mod tests {
         for name in ["a.txt", "dépêche.html", "part.html", "tmp.json"] {
             assert!(!is_temporary(name), "{name}");
         }
+    }
+
+    #[test]
+    fn saved_page_resources_are_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["Article_files", "Dépêche_fichiers", "notes_files"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        for f in [
+            "Article.html",
+            "Article_files/ads.html",
+            "Article_files/style.css",
+            "Dépêche.htm",
+            "Dépêche_fichiers/app.js",
+            "notes_files/a.txt",
+            "photo.JPG",
+            "rapport.pdf",
+            "feed.json",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let mut files = Vec::new();
+        let mut ignored = Vec::new();
+        for e in Walker::new([root]).iter() {
+            match e {
+                WalkEntry::File(f) => files.push(f.path.strip_prefix(root).unwrap().to_owned()),
+                WalkEntry::Ignored { path, reason } => {
+                    ignored.push((path.strip_prefix(root).unwrap().to_owned(), reason))
+                }
+                WalkEntry::Error(e) => panic!("{e}"),
+            }
+        }
+        let files: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        // A `_files` folder without its page is walked: it may be anyone's folder.
+        assert_eq!(
+            files,
+            ["Article.html", "Dépêche.htm", "feed.json", "notes_files/a.txt", "rapport.pdf"]
+        );
+        let reasons: Vec<(String, &str)> =
+            ignored.iter().map(|(p, r)| (p.display().to_string(), *r)).collect();
+        assert_eq!(
+            reasons,
+            [
+                ("Article_files".to_owned(), "resources of a saved page"),
+                ("Dépêche_fichiers".to_owned(), "resources of a saved page"),
+                ("photo.JPG".to_owned(), "page asset or media file"),
+            ]
+        );
     }
 
     #[test]

@@ -70,7 +70,8 @@ fn print_summary(s: &Summary, args: &IndexArgs) {
         }
     }
     if !s.ignored.is_empty() {
-        eprintln!("  ignored (hidden or temporary): {}", s.ignored.len());
+        let reasons = crate::output::count_reasons(s.ignored.iter().map(|i| i.reason.as_str()));
+        eprintln!("  ignored: {} ({reasons})", s.ignored.len());
     }
 }
 

@@ -11,7 +11,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let opts = Options { max_file_size: args.max_file_size * 1024 * 1024 };
     let mut dispatches = Vec::new();
     let mut errors = Vec::new();
-    let mut ignored = 0;
+    let mut ignored: Vec<&'static str> = Vec::new();
     for path in &args.paths {
         if !path.exists() {
             anyhow::bail!("{}: no such file or directory", path.display());
@@ -24,7 +24,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 dispatches.extend(ds);
                 errors.extend(errs);
             }
-            WalkEntry::Ignored { .. } => ignored += 1,
+            WalkEntry::Ignored { reason, .. } => ignored.push(reason),
             WalkEntry::Error(e) => errors.push(e),
         }
     }
@@ -62,8 +62,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         "{} dispatches read, {} skipped{}",
         dispatches.len(),
         errors.len(),
-        if ignored > 0 {
-            format!(", {ignored} hidden or temporary files ignored")
+        if !ignored.is_empty() {
+            let reasons = crate::output::count_reasons(ignored.iter().copied());
+            format!(", {} ignored ({reasons})", ignored.len())
         } else {
             String::new()
         }
