@@ -35,6 +35,8 @@ fn build_folder(src: &Path, unprivileged: bool) -> bool {
             std::fs::copy(entry.path(), src.join(entry.file_name())).unwrap();
         }
     }
+    // The PNG under a name that does not say image: read, found binary, reported.
+    std::fs::copy(data_dir().join("hostile/image.png"), src.join("scan.dat")).unwrap();
     // 50 MB of plain text: over the 20 MiB default cap.
     let line = "Ligne de remplissage d'un fichier texte de cinquante mégaoctets.\n";
     let big = line.repeat(50 * 1024 * 1024 / line.len() + 1);
@@ -146,7 +148,7 @@ fn hostile_folder_is_indexed_and_every_bad_file_reported() {
     let deep_skipped = skipped.remove("deep.html").is_some();
     let mut expected: BTreeMap<&str, (&str, Option<u64>)> = BTreeMap::from([
         ("empty.txt", ("empty", None)),
-        ("image.png", ("binary", None)),
+        ("scan.dat", ("binary", None)),
         ("program.elf", ("binary", None)),
         ("big.txt", ("too-large", None)),
         ("broken-line.jsonl", ("parse-error", Some(2))),
@@ -161,6 +163,14 @@ fn hostile_folder_is_indexed_and_every_bad_file_reported() {
     let got: BTreeMap<&str, (&str, Option<u64>)> =
         skipped.iter().map(|(k, (r, n))| (k.as_str(), (r.as_str(), *n))).collect();
     assert_eq!(got, expected);
+    // An image by its name is no dispatch: ignored, and said so.
+    let ignored: Vec<(String, &str)> = summary["ignored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (name_of(i["path"].as_str().unwrap()), i["reason"].as_str().unwrap()))
+        .collect();
+    assert!(ignored.contains(&("image.png".into(), "page asset or media file")), "{ignored:?}");
 
     // Every good dispatch is searchable.
     let stored = stored_dispatches(&idx);
@@ -211,7 +221,7 @@ fn hostile_folder_is_indexed_and_every_bad_file_reported() {
     assert!(first.starts_with(&format!("{expected_total} indexed")), "{}", out.stderr);
     for needle in [
         "skipped (binary): 2",
-        "image.png: binary content (PNG image)",
+        "scan.dat: binary content (PNG image)",
         "program.elf: binary content (ELF executable)",
         "skipped (too-large): 1",
         "big.txt: too large",
@@ -220,6 +230,7 @@ fn hostile_folder_is_indexed_and_every_bad_file_reported() {
         "broken-line.jsonl:2: parse error",
         "skipped (symlink-loop): 1",
         "skipped (unreadable):",
+        "page asset or media file",
     ] {
         assert!(out.stderr.contains(needle), "{needle:?} not in:\n{}", out.stderr);
     }
