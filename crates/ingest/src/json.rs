@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
-use crate::{agency, dates, html, normalize};
+use crate::{agency, dateline, dates, html, normalize};
 
 /// One parsed record: its 1-based number within the file (for arrays) and the outcome.
 pub(crate) type Record = (Option<u64>, Result<Dispatch, ErrorKind>);
@@ -406,7 +406,18 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         .find(|s| crate::fingerprint::is_usable_id(s))
         .unwrap_or_default();
 
-    Ok(Dispatch {
+    // A feed may sign its titles with the site's name (`Réforme des retraites … - Le Monde`).
+    let site = text(&["source", "publisher", "site_name", "siteName"]);
+    let title = match site.as_deref().and_then(|s| without_site(&title, s)) {
+        Some(t) => t.to_owned(),
+        None => title,
+    };
+    let mut body = body;
+    if let Some(last) = body.last_mut() {
+        strip_truncation_mark(last);
+    }
+
+    let mut d = Dispatch {
         id,
         title,
         lede,
@@ -428,7 +439,39 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
             .map(|v| v as u32),
         format,
         ..Dispatch::default()
-    })
+    };
+    // The dateline opening the text (`NIAMEY, 31 juillet 2023 (AFP) - …`) when the feed has
+    // no field for it; a bare place in capitals is as often a rubric, so it takes a date or an
+    // agency.
+    if d.dateline.is_none()
+        && let Some(dl) = d.body.first().and_then(|p| dateline::find(p)).filter(|dl| !dl.is_bare())
+    {
+        d.dateline = Some(dl.city);
+        d.agency = d.agency.or(dl.agency);
+        d.published = d.published.or_else(|| dl.date.as_deref().and_then(dates::parse));
+    }
+    Ok(d)
+}
+
+/// `title` without a closing `- Site`, `| Site` or `– Site` naming `site`.
+fn without_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
+    let site = site.trim();
+    let rest = title.strip_suffix(site)?;
+    let rest = rest.trim_end();
+    let head = rest.strip_suffix(['-', '|', '–', '—'])?.trim_end();
+    (!head.is_empty()).then_some(head)
+}
+
+/// Drops a news API's truncation mark closing a text (`… [+3456 chars]`).
+fn strip_truncation_mark(text: &mut String) {
+    let Some(open) = text.rfind("[+") else { return };
+    let mark = &text[open + 2..];
+    let digits = mark.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(mark[digits..].trim(), "chars]" | "characters]" | "caractères]") {
+        text.truncate(open);
+        let kept = text.trim_end().len();
+        text.truncate(kept);
+    }
 }
 
 /// The first keys of an object, to say what a record without an article held instead.
@@ -818,6 +861,26 @@ mod tests {
         one(&format!(
             r#"{{"title": "{TITLE_A}", "body": "Les syndicats appellent à la grève.", {extra}}}"#
         ))
+    }
+
+    #[test]
+    fn feed_conventions() {
+        // JSON Feed: the dateline opening the HTML text gives the place and the agency.
+        let d = one(
+            r#"{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "https://ex.org/1", "title": "Crise au Niger : la Cédéao menace", "content_html": "<p>NIAMEY, 31 juillet 2023 (AFP) - La Cédéao a donné une semaine aux militaires.</p><p>Mohamed Bazoum reste détenu.</p>", "authors": [{"name": "Aminata Diallo"}]}]}"#,
+        );
+        assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Niamey"), Some("AFP")));
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2023-07-31T00:00:00Z"));
+        assert_eq!(d.authors, ["Aminata Diallo"]);
+        // A news API: the site's name after the title, a truncation mark after the text.
+        let d = one(
+            r#"{"articles": [{"source": {"id": null, "name": "Le Monde"}, "title": "Retraites : le Conseil constitutionnel valide l'essentiel - Le Monde", "content": "Le Conseil a validé vendredi l'essentiel de la réforme… [+3456 chars]"}]}"#,
+        );
+        assert_eq!(d.title, "Retraites : le Conseil constitutionnel valide l'essentiel");
+        assert_eq!(d.body, ["Le Conseil a validé vendredi l'essentiel de la réforme…"]);
+        // A title merely ending with the same words is left alone.
+        assert_eq!(without_site("Le Monde", "Le Monde"), None);
+        assert_eq!(without_site("Vu par Le Monde", "Le Monde"), None);
     }
 
     #[test]
