@@ -56,7 +56,10 @@ const SKIP_WORDS: &[&str] = &[
     "cookies",
     "credit",
     "credits",
+    "dfp",
     "footer",
+    "inread",
+    "instagram",
     "keywords",
     "legende",
     "lireaussi",
@@ -66,6 +69,7 @@ const SKIP_WORDS: &[&str] = &[
     "navigation",
     "newsletter",
     "outbrain",
+    "outstream",
     "partage",
     "popup",
     "promo",
@@ -82,7 +86,9 @@ const SKIP_WORDS: &[&str] = &[
     "subscribe",
     "taboola",
     "tags",
+    "tiktok",
     "toolbar",
+    "tweet",
     "widget",
 ];
 
@@ -210,6 +216,7 @@ const CREDIT_OPENINGS: &[&str] = &[
     "publié le",
     "mis à jour le",
     "publicité",
+    "newsletter",
 ];
 
 /// Whether a cleaned paragraph is furniture by its wording: a pointer to another article
@@ -244,6 +251,9 @@ mod tests {
             ("a-lire-aussi blocHref o_r_url_lireaussi", true),
             ("pave_pub", true),
             ("osocial-share", true),
+            ("twitter-tweet", true),
+            ("instagram-media", true),
+            ("inread", true),
             ("share-container clear", true),
             ("related-content", true),
             ("date", true),
@@ -278,6 +288,10 @@ mod tests {
             ("© AFP 2020", true),
             ("Par Martin Untersinger", true),
             ("Publié le mercredi 20 mai 2020 à 20h45", true),
+            (
+                "Newsletter « La Lettre de l'international » Chaque jour, l'essentiel. S'inscrire",
+                true,
+            ),
             ("Lire la suite de l'article plus loin ne commence pas par un pointeur.", false),
             ("Par ailleurs, deux personnes ont été blessées.", false),
             ("De Gaulle a prononcé ce discours le 18 juin 1940 depuis Londres, sur la BBC.", false),

@@ -101,6 +101,11 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     if translator.is_some() {
         paras.pop();
     }
+    // Then with the agency that supplied it (`Le Monde avec AFP`).
+    let closing_agency = paras.last().and_then(|p| closing_credit(&p.text));
+    if closing_agency.is_some() {
+        paras.pop();
+    }
 
     let url = [&tags, &ld, &micro].into_iter().find_map(|f| f.url.clone());
     let section =
@@ -171,6 +176,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         updated: updated.or(seen.updated),
         agency: agency_of(&credits, publisher.as_deref())
             .or(on_page.agency)
+            .or(closing_agency)
             .or_else(|| found_dateline.as_ref().and_then(|d| d.agency.clone())),
         authors: credits.into_iter().map(|c| c.name).collect(),
         dateline: ld.dateline.clone().or_else(|| found_dateline.map(|d| d.city)),
@@ -380,6 +386,26 @@ fn agency_of(credits: &[Credit], publisher: Option<&str>) -> Option<String> {
     publisher.and_then(agency::from_credit)
 }
 
+/// The agency of a closing credit line: `Le Monde avec AFP`, `(avec Reuters)`, `AFP`.
+fn closing_credit(p: &str) -> Option<String> {
+    let t = p.trim().trim_matches(|c: char| "()[]-—–. ".contains(c));
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 8 {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let rest = match lower.find("avec ") {
+        Some(i) if i == 0 || lower[..i].ends_with(' ') => &t[i + "avec ".len()..],
+        _ if words <= 3 => t,
+        _ => return None,
+    };
+    let rest = rest.strip_prefix("l'").or_else(|| rest.strip_prefix("l’")).unwrap_or(rest);
+    if rest.split_whitespace().count() > 4 {
+        return None;
+    }
+    agency::known(rest).map(str::to_owned)
+}
+
 /// `AFP`, `AA`, `ANSA`: an agency's short name.
 fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
@@ -503,6 +529,23 @@ mod tests {
             );
             let d = parse(&html).expect("a page of text");
             assert_eq!((d.title.as_str(), d.body.len()), ("Profonde", 2), "{tag}");
+        }
+    }
+
+    #[test]
+    fn closing_credits() {
+        let cases = [
+            ("Le Monde avec AFP", Some("AFP")),
+            ("(avec Reuters)", Some("Reuters")),
+            ("Avec l'AFP.", Some("AFP")),
+            ("AFP", Some("AFP")),
+            ("— AFP", Some("AFP")),
+            ("Il l'a confié à l'AFP.", None),
+            ("avec agences", None),
+            ("Le ministre est reparti avec un accord signé par l'AFP et Reuters.", None),
+        ];
+        for (p, want) in cases {
+            assert_eq!(closing_credit(p).as_deref(), want, "{p}");
         }
     }
 
