@@ -328,6 +328,19 @@ pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
         normalize::clean_in_place(p);
     }
     d.body.retain(|p| !p.is_empty());
+    // Staff and translator credits closing the text (agency text has them out already).
+    while d.body.len() > 1
+        && let Some((reporters, translator)) = d.body.last().and_then(|p| text::closing_credit(p))
+    {
+        d.body.pop();
+        for name in reporters {
+            let key = normalize::label_key(&name);
+            if !d.authors.iter().any(|a| normalize::label_key(a) == key) {
+                d.authors.push(name);
+            }
+        }
+        d.translator = d.translator.take().or(translator);
+    }
     for field in [
         &mut d.section,
         &mut d.dateline,
@@ -432,6 +445,18 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].record_number(), Some(2));
         assert_eq!(errs[0].kind().reason(), "parse-error");
+    }
+
+    #[test]
+    fn closing_credits_leave_the_body_in_any_layout() {
+        let line = r#"{"title": "L'Otan ouvre la porte à l'Ukraine", "body": "VILNIUS, 11 juillet (Reuters) - Les dirigeants de l'Otan ont déclaré mardi que l'Ukraine pourrait rejoindre l'Alliance.\n\nVolodymyr Zelensky a jugé absurde l'absence de calendrier.\n\n(Reportage Sabine Siebold et John Irish; version française Jean Terzian, édité par Kate Entringer)"}"#;
+        let ds = parse_text(Path::new("feed.jsonl"), Format::Ndjson, line);
+        let d = ds[0].as_ref().unwrap();
+        assert_eq!(d.body.len(), 2, "{:?}", d.body);
+        assert_eq!(d.authors, ["Sabine Siebold", "John Irish"]);
+        assert_eq!(d.translator.as_deref(), Some("Jean Terzian"));
+        let names: Vec<&str> = d.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Volodymyr Zelensky"], "credited staff are no persons of the story");
     }
 
     #[test]

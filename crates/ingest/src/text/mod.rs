@@ -129,6 +129,17 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     Ok(d)
 }
 
+/// A credit closing a story in any layout: its reporters and translator when `line` is a
+/// staff credit (`(Reportage X; version française Y)`) or a translator's credit (`Traduit de
+/// l'anglais par Y`), else `None`.
+pub(crate) fn closing_credit(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    match trailer::classify(line)? {
+        Trailer::Staff { reporters, translator } => Some((reporters, translator)),
+        Trailer::Translator(name) => Some((Vec::new(), Some(name))),
+        _ => None,
+    }
+}
+
 /// Splits text into cleaned non-empty lines, numbering blocks. CRLF, CR and a BOM are
 /// tolerated; a line without any letter or digit (`***`, `---`) counts as blank.
 fn read_lines(text: &str) -> Vec<Line> {
