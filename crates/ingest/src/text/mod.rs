@@ -60,7 +60,12 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let mut d = Dispatch { format: Format::AgencyText, ..Dispatch::default() };
     let mut notice_agency = None;
     let mut staff = Vec::new();
-    let lines = story_lines(read_lines(text), &mut d.translator, &mut staff, &mut notice_agency);
+    let mut lines =
+        story_lines(read_lines(text), &mut d.translator, &mut staff, &mut notice_agency);
+    // A wire priority above the story (`URGENT`, `FLASH`) is no headline: a keyword.
+    while lines.len() > 1 && is_priority(&lines[0].text) {
+        d.keywords.push(lines.remove(0).text);
+    }
     if lines.is_empty() {
         return Err(ErrorKind::NotAnArticle("no line of text".into()));
     }
@@ -418,6 +423,33 @@ fn is_title(t: &str) -> bool {
         && (!t.ends_with('.') || t.ends_with("..") || initials)
 }
 
+/// Priority and status flags of the wires, as [`normalize::label_key`] writes them.
+const PRIORITIES: &[&str] = &[
+    "urgent",
+    "flash",
+    "alerte",
+    "alerte info",
+    "alert",
+    "breaking",
+    "breaking news",
+    "bulletin",
+    "derniere minute",
+    "exclusif",
+    "exclusive",
+    "exclu",
+    "update",
+    "correction",
+    "rectificatif",
+    "reprise",
+    "advisory",
+];
+
+/// A line holding only a wire priority or status (`URGENT`, `Flash`, `RECTIFICATIF :`).
+fn is_priority(t: &str) -> bool {
+    let key = normalize::label_key(t);
+    PRIORITIES.contains(&key.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// A wire slug above the headline: capitals, keywords joined by `/` or `-`, maybe a
 /// version mark (`UKRAINE-CRISE/OTAN (PAPIER GENERAL)`, `FRANCE-RETRAITES/GREVE`).
 fn is_slug(t: &str) -> bool {
@@ -570,6 +602,18 @@ mod tests {
         assert_eq!(d.body.len(), 2);
         assert!(d.body[0].starts_with("GENÈVE, 14 février"));
         assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Genève"), Some("AFP")));
+    }
+
+    #[test]
+    fn priority_flag_above_the_headline() {
+        let text = "URGENT\n\nCorée du Nord : tir d’un missile balistique, selon Séoul\n\nSÉOUL, 12 juillet 2023 (AFP) - La Corée du Nord a tiré mercredi un missile balistique vers la mer du Japon.\n\nFumio Kishida a condamné ce tir.\n";
+        let d = parse(text).unwrap();
+        assert_eq!(d.title, "Corée du Nord : tir d’un missile balistique, selon Séoul");
+        assert_eq!(d.keywords, ["URGENT"]);
+        assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Séoul"), Some("AFP")));
+        assert_eq!(d.body.len(), 2);
+        // Alone, the flag is all there is to show.
+        assert_eq!(parse("FLASH\n").unwrap().title, "FLASH");
     }
 
     #[test]
