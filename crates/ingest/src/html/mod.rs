@@ -222,11 +222,38 @@ fn best_h1<'a>(page: &Page<'a>, html_title: Option<&str>) -> Option<(ElementRef<
         })
         .collect();
     let in_title = |t: &str| html_title.is_some_and(|h| h.contains(t));
+    if h1s.is_empty() {
+        // No `<h1>`: an `<h2>` the `<title>` names (`APS - Algérie : le gouvernement adopte…`
+        // for `Algérie : le gouvernement adopte… 2024`).
+        let title = html_title?;
+        return page.h2s.iter().find_map(|el| {
+            let text = found::text(&el.text().collect::<String>())?;
+            names_heading(title, &text).then_some((*el, text))
+        });
+    }
     h1s.iter()
         .find(|(_, _, in_article)| *in_article)
         .or_else(|| h1s.iter().find(|(_, t, _)| in_title(t)))
         .or_else(|| h1s.first())
         .map(|(el, t, _)| (*el, t.clone()))
+}
+
+/// Whether a page `<title>` names this heading: it holds the heading, or one of its parts
+/// (between site-name separators) is a good part of the heading.
+fn names_heading(title: &str, heading: &str) -> bool {
+    const MIN_LETTERS: usize = 15;
+    let h = letters(heading);
+    if h.chars().count() < MIN_LETTERS {
+        return false;
+    }
+    if letters(title).contains(&h) {
+        return true;
+    }
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.iter().map(|p| letters(p)).any(|p| p.chars().count() >= MIN_LETTERS && h.contains(&p))
 }
 
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " : ", " :: ", " · "];
@@ -530,6 +557,19 @@ mod tests {
             let d = parse(&html).expect("a page of text");
             assert_eq!((d.title.as_str(), d.body.len()), ("Profonde", 2), "{tag}");
         }
+    }
+
+    #[test]
+    fn headline_in_an_h2() {
+        let html = r#"<html><head><meta charset="utf-8"><title>APS - Algérie : le gouvernement adopte le projet de loi de finances</title></head>
+            <body><div id="menu"><h2>Rubriques</h2><a href="/">Accueil</a></div>
+            <div class="itemHeader"><h2 class="itemTitle">Algérie : le gouvernement adopte le projet de loi de finances 2024</h2></div>
+            <div class="itemFullText">ALGER - Le gouvernement a adopté mercredi le projet de loi de finances pour 2024, a indiqué un communiqué.<br /><br />Le texte prévoit une hausse des dépenses d'équipement, selon la même source.</div></body></html>"#;
+        let d = parse(html).expect("an article");
+        assert_eq!(d.title, "Algérie : le gouvernement adopte le projet de loi de finances 2024");
+        assert_eq!(d.body.len(), 2, "{:?}", d.body);
+        assert!(!names_heading("APS - Algérie", "Rubriques"));
+        assert!(!names_heading("Le Quotidien - Accueil", "Les dernières nouvelles du jour"));
     }
 
     #[test]

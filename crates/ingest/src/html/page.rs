@@ -25,6 +25,8 @@ pub(super) struct Page<'a> {
     pub scopes: Vec<Scope<'a>>,
     /// `<h1>` elements, each with whether it sits inside an `<article>` or an article item.
     pub h1s: Vec<(ElementRef<'a>, bool)>,
+    /// `<h2>` elements: pages without an `<h1>` may head the article with one.
+    pub h2s: Vec<ElementRef<'a>>,
 }
 
 /// An element carrying `itemprop`.
@@ -144,6 +146,7 @@ impl<'a> Visitor<'a> for Scan<'a> {
             "svg" => self.svg += 1,
             "article" => self.articles += 1,
             "h1" => self.page.h1s.push((el, self.articles > 0)),
+            "h2" => self.page.h2s.push(el),
             _ => {}
         }
         if let Some(names) = e.attr("itemprop") {
