@@ -71,6 +71,7 @@ const SKIP_WORDS: &[&str] = &[
     "outbrain",
     "outstream",
     "partage",
+    "paywall",
     "popup",
     "promo",
     "pub",
@@ -217,6 +218,14 @@ const CREDIT_OPENINGS: &[&str] = &[
     "mis à jour le",
     "publicité",
     "newsletter",
+    // Paywall notices.
+    "cet article est réservé aux abonnés",
+    "article réservé aux abonnés",
+    "réservé aux abonnés",
+    "vous lisez un article réservé",
+    "déjà abonné",
+    "abonnez-vous",
+    "subscribe to",
 ];
 
 /// Whether a cleaned paragraph is furniture by its wording: a pointer to another article
@@ -227,7 +236,9 @@ pub(super) fn furniture_text(p: &str) -> bool {
         return true;
     }
     let short = p.chars().count() < 120;
-    short && (CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) || byline(p))
+    // `Il vous reste 78% de cet article à lire`.
+    let paywall = lower.starts_with("il vous reste") && lower.contains('%');
+    short && (CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) || byline(p) || paywall)
 }
 
 /// `Par Martin Untersinger`, `By Jane Doe`: the word, then a capitalized name ("Par ailleurs"
@@ -254,6 +265,7 @@ mod tests {
             ("twitter-tweet", true),
             ("instagram-media", true),
             ("inread", true),
+            ("article-paywall", true),
             ("share-container clear", true),
             ("related-content", true),
             ("date", true),
@@ -288,6 +300,9 @@ mod tests {
             ("© AFP 2020", true),
             ("Par Martin Untersinger", true),
             ("Publié le mercredi 20 mai 2020 à 20h45", true),
+            ("Cet article est réservé aux abonnés. Il vous reste 78% à découvrir.", true),
+            ("Déjà abonné ? Se connecter", true),
+            ("Il vous reste trois jours pour voter, a rappelé le maire de la commune.", false),
             (
                 "Newsletter « La Lettre de l'international » Chaque jour, l'essentiel. S'inscrire",
                 true,
