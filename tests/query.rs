@@ -47,3 +47,37 @@ fn words_left_out_are_told_why() {
     let r = search("les ukraine");
     assert_eq!(r.notices, ["`les` is too common a word to search for and was left out"]);
 }
+
+#[test]
+fn dates_in_the_query() {
+    use depeche_query::parse_date_bound;
+    let searcher = seed_searcher();
+    let count = |req: Request| searcher.search(&Request { limit: 0, ..req }).unwrap().total;
+    let period = |q: &str, since: &str, until: &str| Request {
+        since: parse_date_bound(since, false),
+        until: parse_date_bound(until, true),
+        ..Request::new(q)
+    };
+    // `date:` is the period, as `--since`/`--until` give it; alone, it lists that period.
+    let in_2020 = count(period("", "2020", "2020"));
+    assert!(in_2020 > 0);
+    assert_eq!(count(Request::new("date:2020")), in_2020);
+    assert_eq!(count(Request::new("otan date:2020")), count(period("otan", "2020", "2020")));
+    assert_eq!(count(Request::new("otan date:2019..2020")), count(period("otan", "2019", "2020")));
+    assert_eq!(
+        count(Request::new("otan depuis:2020-06")),
+        count(period("otan", "2020-06", "2100"))
+    );
+    // Dates split the matches of a word between them, and rank nothing.
+    let otan = count(Request::new("otan"));
+    assert_eq!(
+        count(Request::new("otan date:2020")) + count(Request::new("otan -date:2020")),
+        otan
+    );
+    let r = searcher.search(&Request::new("otan date:2020")).unwrap();
+    assert!(!r.fallback && r.notices.is_empty(), "{:?}", r.notices);
+    // Not a date: said, and left out.
+    let r = searcher.search(&Request::new("otan date:hier")).unwrap();
+    assert_eq!(r.total, otan);
+    assert!(r.notices.iter().any(|n| n.contains("`date:hier` is not a date")), "{:?}", r.notices);
+}

@@ -27,6 +27,34 @@ pub(crate) struct Highlight {
     pub prefixes: Vec<String>,
 }
 
+/// What a date prefix of the query language selects (`date:2022-02`, `depuis:2022`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DatePrefix {
+    /// Published within the period (`date:`, `published:`, `publié:`).
+    Published,
+    /// Updated within the period (`updated:`, `maj:`).
+    Updated,
+    /// Published from the start of the period on (`since:`, `depuis:`, `après:`).
+    Since,
+    /// Published before the end of the period (`until:`, `jusqu'à:`, `avant:` before its
+    /// start).
+    Until,
+    Before,
+}
+
+/// The date prefix `name` is, if any (lowercased, accents optional).
+pub(crate) fn date_prefix(name: &str) -> Option<DatePrefix> {
+    let key = name.to_lowercase().replace('’', "'");
+    Some(match key.as_str() {
+        "date" | "published" | "publié" | "publie" => DatePrefix::Published,
+        "updated" | "maj" | "modifié" | "modifie" => DatePrefix::Updated,
+        "since" | "depuis" | "after" | "après" | "apres" | "from" => DatePrefix::Since,
+        "until" | "jusqu'à" | "jusqu'a" | "jusqua" => DatePrefix::Until,
+        "before" | "avant" => DatePrefix::Before,
+        _ => return None,
+    })
+}
+
 /// Shortest prefix searched for (`ukr*`): a shorter one would match a good part of the
 /// vocabulary.
 const MIN_PREFIX_CHARS: usize = 2;
@@ -143,6 +171,12 @@ impl<'a> Builder<'a> {
                             clauses.push((Occur::MustNot, excluded(q)));
                         }
                     }
+                    Node::Text { field: Some(f), .. } if date_prefix(f).is_some() => {
+                        // A date narrows the results whatever the mode: a filter.
+                        if let Some(q) = self.node(child, mode, true) {
+                            clauses.push((Occur::Must, q));
+                        }
+                    }
                     n => {
                         if let Some(q) = self.node(n, mode, true) {
                             clauses.push((positive, q));
@@ -151,7 +185,8 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            if !scored && !clauses.is_empty() && req.person.is_none() {
+            let excludes = clauses.iter().any(|(o, _)| *o == Occur::MustNot);
+            if !scored && excludes && req.person.is_none() {
                 self.notices.push("the query only excludes: listing every other dispatch".into());
             }
         }
@@ -237,6 +272,9 @@ impl<'a> Builder<'a> {
         if self.skip_question_words && !phrase && positive && is_question_word(text) {
             return None;
         }
+        if let Some(kind) = field.and_then(date_prefix) {
+            return self.date_filter(field.unwrap_or_default(), kind, text);
+        }
         if !phrase && let Some(stem) = text.strip_suffix('*') {
             let stem = stem.trim_end_matches('*');
             match prefix_of(stem) {
@@ -297,6 +335,39 @@ impl<'a> Builder<'a> {
             self.notices.push(format!("`{field}:{text}` has no searchable word and was left out"));
         }
         q
+    }
+
+    /// A date filter of the query (`date:2022-02`, `depuis:2022-03-15`, `date:2022-01..2022-03`):
+    /// matches without scoring.
+    fn date_filter(&mut self, name: &str, kind: DatePrefix, text: &str) -> Option<Box<dyn Query>> {
+        let bound = |s: &str, end: bool| crate::request::parse_date_bound(s, end);
+        let (from, to) = match text.split_once("..") {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (text.trim(), text.trim()),
+        };
+        let (lower, upper) = match kind {
+            DatePrefix::Published | DatePrefix::Updated => {
+                (Some(bound(from, false)), Some(bound(to, true)))
+            }
+            DatePrefix::Since => (Some(bound(from, false)), None),
+            DatePrefix::Until => (None, Some(bound(to, true))),
+            DatePrefix::Before => (None, Some(bound(from, false))),
+        };
+        if lower.is_some_and(|b| b.is_none()) || upper.is_some_and(|b| b.is_none()) {
+            self.notices.push(format!(
+                "`{name}:{text}` is not a date (use 2022, 2022-02, 2022-02-15 or 2022-01..2022-03) \
+                 and was left out"
+            ));
+            return None;
+        }
+        let f =
+            self.schema.field(if kind == DatePrefix::Updated { "updated" } else { "published" });
+        let t = |ts: jiff::Timestamp| {
+            Term::from_field_date(f, DateTime::from_timestamp_secs(ts.as_second()))
+        };
+        let lower = lower.flatten().map_or(Bound::Unbounded, |ts| Bound::Included(t(ts)));
+        let upper = upper.flatten().map_or(Bound::Unbounded, |ts| Bound::Excluded(t(ts)));
+        Some(Box::new(ConstScoreQuery::new(Box::new(RangeQuery::new(lower, upper)), 0.0)))
     }
 
     /// Words starting with a prefix (`ukr*`, `title:négo*`): `folded` is the prefix as the

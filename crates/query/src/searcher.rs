@@ -102,7 +102,10 @@ impl Searcher {
         }
         let schema = self.index.schema();
         let searcher = self.reader.searcher();
-        let known = |f: &str| schema.lookup(f).is_some_and(|(_, d)| searchable_prefix(&d.name));
+        let known = |f: &str| {
+            crate::build::date_prefix(f).is_some()
+                || schema.lookup(f).is_some_and(|(_, d)| searchable_prefix(&d.name))
+        };
         let (node, parse_notices) = parse::parse(&req.query, &known);
         let mut notices: Vec<String> = parse_notices.iter().map(ToString::to_string).collect();
         let words = node.as_ref().map_or(0, count_words);
@@ -350,6 +353,8 @@ fn count_words(node: &Node) -> usize {
     match node {
         Node::And(v) | Node::Or(v) => v.iter().map(count_words).sum(),
         Node::Not(_) => 0,
+        // A date (`date:2022`) filters, it is no word to rank by.
+        Node::Text { field: Some(f), .. } if crate::build::date_prefix(f).is_some() => 0,
         Node::Text { text, .. } => text.split_whitespace().count(),
     }
 }
