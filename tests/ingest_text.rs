@@ -280,3 +280,30 @@ fn orangesum_articles_as_plain_text() {
     assert!(bodies_ok * 100 >= articles * 99, "{bodies_ok} of {articles} bodies");
     assert!(datelines.len() * 1000 <= articles, "{datelines:?}");
 }
+
+/// The seed saved as RTF by a word processor (code-page escapes, a `\u` escape for the Turkish
+/// `ı`, font table, generator and document info): the same dispatch as the text.
+#[test]
+fn rtf_export_reads_as_the_text() {
+    let rtf = read("aa-variant-rtf.rtf");
+    let text = read("aa-fr-2022-02-15-otan-russie.txt");
+    assert_eq!(rtf.format, Format::Rtf);
+    assert_eq!(rtf.title, TITLE);
+    assert_eq!(rtf.lede.as_deref(), Some(LEDE));
+    assert_eq!(rtf.body, BODY);
+    let fields = |d: &Dispatch| {
+        (
+            d.section.clone(),
+            d.published,
+            d.updated,
+            d.authors.clone(),
+            d.agency.clone(),
+            d.dateline.clone(),
+            d.location.clone(),
+            d.translator.clone(),
+            d.persons.clone(),
+            d.language.clone(),
+        )
+    };
+    assert_eq!(fields(&rtf), fields(&text));
+}

@@ -57,6 +57,9 @@ pub(crate) fn sniff(text: &str, path: &Path) -> Result<Format, ErrorKind> {
     if head.is_empty() {
         return Err(ErrorKind::Empty);
     }
+    if crate::rtf::is_rtf(head) {
+        return Ok(Format::Rtf);
+    }
     match head.as_bytes()[0] {
         b'{' | b'[' => {
             if ext == "jsonl" || ext == "ndjson" {
@@ -170,6 +173,8 @@ mod tests {
     fn sniff_table() {
         let cases = [
             ("Politique\n\nJens Stoltenberg", "a.txt", Format::AgencyText),
+            ("{\\rtf1\\ansi Gr\\'e8ve", "a.rtf", Format::Rtf),
+            ("\u{feff}{\\rtf1 x}", "a.doc", Format::Rtf),
             ("{\"title\":\"a\"}\n{\"title\":\"b\"}\n", "feed", Format::Ndjson),
             ("{\"title\":\"a\"}", "x.jsonl", Format::Ndjson),
             ("{\n  \"title\": \"a\",\n  \"body\": \"b\"\n}", "x.json", Format::Json),

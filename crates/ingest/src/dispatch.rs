@@ -124,6 +124,8 @@ pub enum Format {
     Newsml1,
     /// IPTC NewsML-G2.
     NewsmlG2,
+    /// RTF (a word processor's document), read as plain text.
+    Rtf,
 }
 
 impl Format {
@@ -137,6 +139,7 @@ impl Format {
             Format::Nitf => "nitf",
             Format::Newsml1 => "newsml1",
             Format::NewsmlG2 => "newsml-g2",
+            Format::Rtf => "rtf",
         }
     }
 }

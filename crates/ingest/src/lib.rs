@@ -38,6 +38,7 @@ mod lang;
 pub mod normalize;
 mod persons;
 mod read;
+mod rtf;
 mod text;
 mod walk;
 

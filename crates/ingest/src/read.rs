@@ -11,7 +11,9 @@ use flate2::read::MultiGzDecoder;
 
 use crate::dispatch::{Dispatch, Format, Source};
 use crate::error::{Error, ErrorKind};
-use crate::{decode, detect, fingerprint, html, iptc, json, lang, normalize, persons, text, walk};
+use crate::{
+    decode, detect, fingerprint, html, iptc, json, lang, normalize, persons, rtf, text, walk,
+};
 
 /// Ingest settings.
 #[derive(Debug, Clone)]
@@ -74,6 +76,7 @@ impl Unit {
                 Err(e) => vec![(None, Err(e))],
             },
             Format::AgencyText => vec![(None, text::parse(&self.text))],
+            Format::Rtf => vec![(None, text::parse(&rtf::to_text(&self.text)))],
             Format::Html => vec![(None, html::parse(&self.text))],
             Format::Nitf | Format::Newsml1 | Format::NewsmlG2 => {
                 match iptc::parse(&self.text, self.format) {
