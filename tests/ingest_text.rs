@@ -281,29 +281,44 @@ fn orangesum_articles_as_plain_text() {
     assert!(datelines.len() * 1000 <= articles, "{datelines:?}");
 }
 
-/// The seed saved as RTF by a word processor (code-page escapes, a `\u` escape for the Turkish
-/// `ı`, font table, generator and document info): the same dispatch as the text.
+/// The seed saved by word processors: RTF (code-page escapes, a `\u` escape for the Turkish
+/// `ı`, font table, generator and document info), DOCX (a page header beside the body), ODT.
+/// Each is the same dispatch as the text.
 #[test]
-fn rtf_export_reads_as_the_text() {
-    let rtf = read("aa-variant-rtf.rtf");
+fn word_processor_documents_read_as_the_text() {
     let text = read("aa-fr-2022-02-15-otan-russie.txt");
-    assert_eq!(rtf.format, Format::Rtf);
-    assert_eq!(rtf.title, TITLE);
-    assert_eq!(rtf.lede.as_deref(), Some(LEDE));
-    assert_eq!(rtf.body, BODY);
-    let fields = |d: &Dispatch| {
-        (
-            d.section.clone(),
-            d.published,
-            d.updated,
-            d.authors.clone(),
-            d.agency.clone(),
-            d.dateline.clone(),
-            d.location.clone(),
-            d.translator.clone(),
-            d.persons.clone(),
-            d.language.clone(),
-        )
-    };
-    assert_eq!(fields(&rtf), fields(&text));
+    for (name, format) in [
+        ("aa-variant-rtf.rtf", Format::Rtf),
+        ("aa-variant-docx.docx", Format::Docx),
+        ("aa-variant-odt.odt", Format::Odt),
+    ] {
+        let doc = read(name);
+        assert_eq!(doc.format, format, "{name}");
+        assert_eq!(doc.title, TITLE, "{name}");
+        assert_eq!(doc.lede.as_deref(), Some(LEDE), "{name}");
+        assert_eq!(doc.body, BODY, "{name}");
+        assert_eq!(fields(&doc), fields(&text), "{name}");
+    }
+}
+
+/// Every field but where it came from (source, format, and what derives from the path).
+fn fields(d: &Dispatch) -> serde_json::Value {
+    let mut v = serde_json::to_value(d).unwrap();
+    for k in ["source", "format", "id", "fingerprint", "story"] {
+        v.as_object_mut().unwrap().remove(k);
+    }
+    v
+}
+
+#[test]
+fn a_document_cut_short_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(text_dir().join("aa-variant-docx.docx")).unwrap();
+    let path = dir.path().join("coupé.docx");
+    std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    let (ds, errors) = depeche_ingest::read_file(&path, &Options::default());
+    assert!(ds.is_empty());
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].to_string().contains("coupé.docx"), "{}", errors[0]);
+    assert!(errors[0].to_string().contains("corrupt ZIP archive"), "{}", errors[0]);
 }

@@ -126,6 +126,10 @@ pub enum Format {
     NewsmlG2,
     /// RTF (a word processor's document), read as plain text.
     Rtf,
+    /// DOCX (Word), its body read as plain text.
+    Docx,
+    /// ODT (OpenDocument text), its body read as plain text.
+    Odt,
 }
 
 impl Format {
@@ -140,6 +144,8 @@ impl Format {
             Format::Newsml1 => "newsml1",
             Format::NewsmlG2 => "newsml-g2",
             Format::Rtf => "rtf",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 }

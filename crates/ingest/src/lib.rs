@@ -36,6 +36,7 @@ mod iptc;
 mod json;
 mod lang;
 pub mod normalize;
+mod office;
 mod persons;
 mod read;
 mod rtf;

@@ -12,7 +12,8 @@ use flate2::read::MultiGzDecoder;
 use crate::dispatch::{Dispatch, Format, Source};
 use crate::error::{Error, ErrorKind};
 use crate::{
-    decode, detect, fingerprint, html, iptc, json, lang, normalize, persons, rtf, text, walk,
+    decode, detect, fingerprint, html, iptc, json, lang, normalize, office, persons, rtf, text,
+    walk,
 };
 
 /// Ingest settings.
@@ -77,6 +78,8 @@ impl Unit {
             },
             Format::AgencyText => vec![(None, text::parse(&self.text))],
             Format::Rtf => vec![(None, text::parse(&rtf::to_text(&self.text)))],
+            // The text was taken out of the archive when the file was read.
+            Format::Docx | Format::Odt => vec![(None, text::parse(&self.text))],
             Format::Html => vec![(None, html::parse(&self.text))],
             Format::Nitf | Format::Newsml1 | Format::NewsmlG2 => {
                 match iptc::parse(&self.text, self.format) {
@@ -224,6 +227,18 @@ pub fn units(path: &Path, opts: &Options) -> Result<Units, Error> {
     let head = reader.fill_buf().map_err(|e| fail(ErrorKind::Io(e)))?.to_vec();
     if head.is_empty() {
         return Err(fail(ErrorKind::Empty));
+    }
+    // Word processor documents are ZIP archives: their text, or the archive is binary.
+    if !gzipped && office::is_zip(&head) {
+        if size > opts.max_file_size {
+            return Err(fail(ErrorKind::TooLarge { size, limit: opts.max_file_size }));
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        reader.read_to_end(&mut bytes).map_err(|e| fail(ErrorKind::Io(e)))?;
+        if let Some((format, text)) = office::to_text(&bytes).map_err(fail)? {
+            let unit = Unit { path: Arc::from(path), record: None, format, text };
+            return Ok(Units { inner: UnitsInner::Many(vec![unit].into_iter()), read });
+        }
     }
     detect::check_binary(&head).map_err(fail)?;
 
