@@ -305,5 +305,12 @@ mod tests {
         // Another archive: not a document; a cut one: an error.
         assert!(to_text(&zip(&[("a.txt", "x")])).unwrap().is_none());
         assert!(to_text(&docx[..docx.len() - 30]).is_err());
+        // Cut anywhere or with a byte changed: an error or some text, never a panic.
+        for n in 0..docx.len() {
+            let _ = to_text(&docx[..n]);
+            let mut bent = docx.clone();
+            bent[n] ^= 0x5a;
+            let _ = to_text(&bent);
+        }
     }
 }

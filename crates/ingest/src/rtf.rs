@@ -150,8 +150,8 @@ pub(crate) fn to_text(rtf: &str) -> String {
                     }
                     continue;
                 }
-                // A control symbol.
-                i += 2;
+                // A control symbol (a non-ASCII one is skipped whole, not split).
+                i += 1 + rtf[i + 1..].chars().next().map_or(1, char::len_utf8);
                 match n {
                     // `{\*\dest …}`: a destination to skip unless understood.
                     b'*' if std::mem::take(&mut group_start) => skip = true,
@@ -242,5 +242,42 @@ mod tests {
             assert_eq!(to_text(rtf), want, "{rtf}");
         }
         assert!(!is_rtf("{\"title\": \"x\"}"));
+        // Odd input never panics: a backslash before a multi-byte character, a cut escape.
+        for odd in ["{\\rtf1 \\é suite}", "{\\rtf1 a\\'e", "{\\rtf1 \\u-", "}}}{\\", "\\'zz"] {
+            to_text(odd);
+        }
+        // Nor do random mixes of RTF's pieces.
+        let pieces = [
+            "{",
+            "}",
+            "\\",
+            "\\'",
+            "e9",
+            "\\u",
+            "-12",
+            "233",
+            "?",
+            "\\*",
+            "\\par",
+            " ",
+            "é",
+            "\\uc2",
+            "\\ansicpg",
+            "1251",
+            "{\\fonttbl",
+            "\\rtf1",
+            "x",
+            "\\\n",
+            "日",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut doc = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                doc.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            to_text(&doc);
+        }
     }
 }
