@@ -21,7 +21,39 @@ pub(super) fn read(scripts: &[String]) -> Found {
         .flat_map(objects)
         .filter(|o| types(o).iter().any(|t| is_article_type(t)))
         .max_by_key(|o| (o.contains_key("headline"), o.len()));
-    best.map(from_item).unwrap_or_default()
+    let mut found = best.map(from_item).unwrap_or_default();
+    if found.article && found.section.is_none() {
+        found.section = breadcrumb_section(&values, found.title.as_deref());
+    }
+    found
+}
+
+/// The section a `BreadcrumbList` gives: its last item but the article itself and the home
+/// page (`Accueil › Politique › Sénat : la réforme…` → `Politique`).
+fn breadcrumb_section(values: &[Value], title: Option<&str>) -> Option<String> {
+    let list = values.iter().flat_map(objects).find(|o| types(o).contains(&"BreadcrumbList"))?;
+    let mut items: Vec<(i64, String)> = list
+        .get("itemListElement")?
+        .as_array()?
+        .iter()
+        .filter_map(|i| {
+            let o = i.as_object()?;
+            let position =
+                o.get("position").and_then(|p| p.as_i64().or_else(|| p.as_str()?.parse().ok()));
+            let name = o.get("name").or_else(|| o.get("item")).and_then(string)?;
+            Some((position.unwrap_or(0), found::text(&name)?))
+        })
+        .collect();
+    items.sort_by_key(|(p, _)| *p);
+    let same = |a: &str, b: &str| normalize::label_key(a) == normalize::label_key(b);
+    let home = |n: &str| {
+        ["accueil", "home", "actualites", "actualite", "news"]
+            .contains(&normalize::label_key(n).as_str())
+    };
+    items
+        .into_iter()
+        .map(|(_, name)| name)
+        .rfind(|n| !title.is_some_and(|t| same(n, t)) && n.chars().count() <= 40 && !home(n))
 }
 
 /// Parses a script body, repairing what pages commonly break. A script may hold several
@@ -272,6 +304,19 @@ mod tests {
         for (script, want) in cases {
             assert_eq!(one(script).title.as_deref(), want, "{script:?}");
         }
+    }
+
+    #[test]
+    fn section_from_a_breadcrumb_list() {
+        let graph = r#"{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Ouest Info"},
+            {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 3, "name": "Sénat : la réforme adoptée"}, {"@type": "ListItem", "position": 1, "name": "Accueil"}, {"@type": "ListItem", "position": 2, "item": {"@id": "https://x/politique", "name": "Politique"}}]},
+            {"@type": ["NewsArticle"], "headline": "Sénat : la réforme adoptée"}]}"#;
+        assert_eq!(read(&[graph.to_owned()]).section.as_deref(), Some("Politique"));
+        // An `articleSection` wins; a list of the home page alone gives none.
+        let own = graph.replace(r#""headline""#, r#""articleSection": "Social", "headline""#);
+        assert_eq!(read(&[own]).section.as_deref(), Some("Social"));
+        let home = r#"[{"@type": "BreadcrumbList", "itemListElement": [{"position": 1, "name": "Accueil"}]}, {"@type": "NewsArticle", "headline": "Titre"}]"#;
+        assert_eq!(read(&[home.to_owned()]).section, None);
     }
 
     #[test]
