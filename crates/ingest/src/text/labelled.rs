@@ -14,32 +14,11 @@
 //! text, one of them a title or a date, so that a story opening with `Selon : …` is not read
 //! as a header.
 
-use jiff::Timestamp;
-
+use crate::dispatch::Dispatch;
 use crate::normalize::label_key;
 use crate::{agency, dates};
 
 use super::names;
-
-/// What a labelled header holds.
-#[derive(Debug, Default, PartialEq)]
-pub(super) struct Header {
-    /// How many lines the header spans.
-    pub lines: usize,
-    pub title: Option<String>,
-    pub lede: Option<String>,
-    pub section: Option<String>,
-    pub published: Option<Timestamp>,
-    pub updated: Option<Timestamp>,
-    pub authors: Vec<String>,
-    pub agency: Option<String>,
-    pub dateline: Option<String>,
-    pub translator: Option<String>,
-    pub keywords: Vec<String>,
-    pub id: Option<String>,
-    pub language: Option<String>,
-    pub url: Option<String>,
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Field {
@@ -114,27 +93,6 @@ const LABELS: &[(&str, Field)] = &[
     ("lien", Field::Url),
 ];
 
-impl Header {
-    /// Fills `d` with what the header says.
-    pub(super) fn apply(self, d: &mut crate::dispatch::Dispatch) {
-        d.title = self.title.unwrap_or_default();
-        d.lede = self.lede;
-        d.section = self.section;
-        d.published = self.published;
-        d.updated = self.updated;
-        d.authors = self.authors;
-        d.agency = self.agency;
-        d.dateline = self.dateline;
-        d.translator = d.translator.take().or(self.translator);
-        d.keywords = self.keywords;
-        if let Some(id) = self.id {
-            d.id = id;
-        }
-        d.language = self.language.as_deref().and_then(language_code);
-        d.url = self.url;
-    }
-}
-
 /// `fr`, `fr-FR`, `Français`, `French` → `fr` (and likewise for English); other names are
 /// left for the language guess.
 fn language_code(value: &str) -> Option<String> {
@@ -161,46 +119,63 @@ fn labelled(line: &str) -> Option<(Field, &str)> {
     (!value.is_empty()).then_some((field, value))
 }
 
-/// Reads the labelled header opening `lines`, if there is one.
-pub(super) fn read<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Header> {
-    let mut h = Header::default();
+/// Reads the labelled header opening `lines` into `d`, if there is one, and returns how many
+/// lines it spans; leaves `d` as it was otherwise.
+pub(super) fn read<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    d: &mut Dispatch,
+) -> Option<usize> {
+    fn set(slot: &mut Option<String>, value: &str) {
+        slot.get_or_insert_with(|| value.to_owned());
+    }
+    let mut h = d.clone();
     let mut seen = Vec::new();
     for line in lines {
         let Some((field, value)) = labelled(line) else { break };
-        h.lines += 1;
         seen.push(field);
-        let value = value.to_owned();
         match field {
-            Field::Title => h.title = h.title.take().or(Some(value)),
-            Field::Lede => h.lede = h.lede.take().or(Some(value)),
-            Field::Section => h.section = h.section.take().or(Some(value)),
-            Field::Published => h.published = h.published.or_else(|| dates::parse(&value)),
-            Field::Updated => h.updated = h.updated.or_else(|| dates::parse(&value)),
-            Field::Authors => h.authors.extend(names::split(&value)),
+            Field::Title if h.title.is_empty() => h.title = value.to_owned(),
+            Field::Title => {}
+            Field::Lede => set(&mut h.lede, value),
+            Field::Section => set(&mut h.section, value),
+            Field::Published => h.published = h.published.or_else(|| dates::parse(value)),
+            Field::Updated => h.updated = h.updated.or_else(|| dates::parse(value)),
+            Field::Authors => h.authors.extend(names::split(value)),
             Field::Agency => {
-                h.agency = h.agency.take().or_else(|| agency::from_credit(&value)).or(Some(value))
+                h.agency = h.agency.take().or_else(|| agency::from_credit(value));
+                set(&mut h.agency, value);
             }
-            Field::Dateline => h.dateline = h.dateline.take().or(Some(value)),
-            Field::Translator => h.translator = h.translator.take().or(Some(value)),
+            Field::Dateline => set(&mut h.dateline, value),
+            Field::Translator => set(&mut h.translator, value),
             Field::Keywords => h.keywords.extend(
                 value.split([',', ';']).map(str::trim).filter(|k| !k.is_empty()).map(Into::into),
             ),
-            Field::Id => h.id = h.id.take().or(Some(value)),
-            Field::Language => h.language = h.language.take().or(Some(value)),
-            Field::Url => h.url = h.url.take().or(Some(value)),
+            Field::Id if h.id.is_empty() => h.id = value.to_owned(),
+            Field::Id => {}
+            Field::Language => h.language = h.language.take().or_else(|| language_code(value)),
+            Field::Url => set(&mut h.url, value),
         }
     }
     let anchored = seen.iter().any(|f| matches!(f, Field::Title | Field::Published));
-    (seen.len() >= 2 && anchored).then_some(h)
+    if seen.len() < 2 || !anchored {
+        return None;
+    }
+    *d = h;
+    Some(seen.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn read_all(lines: &[&str]) -> Option<(usize, Dispatch)> {
+        let mut d = Dispatch::default();
+        read(lines.iter().copied(), &mut d).map(|n| (n, d))
+    }
+
     #[test]
     fn header_table() {
-        let h = read([
+        let (n, d) = read_all(&[
             "Titre : Les négociations reprennent à Genève",
             "Date : 14/02/2022 09:30",
             "Mıse À Jour : 15.02.2022",
@@ -208,27 +183,32 @@ mod tests {
             "RUBRIQUE: International",
             "Source : Agence France-Presse",
             "Mots-clés : Russie ; États-Unis, diplomatie",
+            "Langue : Français",
             "URL : https://example.org/a/1",
             "Les négociations entre Moscou et Washington ont repris : lundi.",
         ])
         .expect("a header");
-        assert_eq!(h.lines, 8);
-        assert_eq!(h.title.as_deref(), Some("Les négociations reprennent à Genève"));
-        assert_eq!(h.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T09:30:00Z"));
-        assert_eq!(h.updated.map(|t| t.to_string()).as_deref(), Some("2022-02-15T00:00:00Z"));
-        assert_eq!(h.authors, ["Jean Martin", "Marie Dupont"]);
-        assert_eq!(h.section.as_deref(), Some("International"));
-        assert_eq!(h.agency.as_deref(), Some("AFP"));
-        assert_eq!(h.keywords, ["Russie", "États-Unis", "diplomatie"]);
-        assert_eq!(h.url.as_deref(), Some("https://example.org/a/1"));
+        assert_eq!(n, 9);
+        assert_eq!(d.title, "Les négociations reprennent à Genève");
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T09:30:00Z"));
+        assert_eq!(d.updated.map(|t| t.to_string()).as_deref(), Some("2022-02-15T00:00:00Z"));
+        assert_eq!(d.authors, ["Jean Martin", "Marie Dupont"]);
+        assert_eq!(d.section.as_deref(), Some("International"));
+        assert_eq!(d.agency.as_deref(), Some("AFP"));
+        assert_eq!(d.keywords, ["Russie", "États-Unis", "diplomatie"]);
+        assert_eq!(d.language.as_deref(), Some("fr"));
+        assert_eq!(d.url.as_deref(), Some("https://example.org/a/1"));
 
-        // Not headers: one label only, no title nor date, a sentence with a colon.
+        // Not headers: one label only, no title nor date, a sentence with a colon; `d` is
+        // left as it was.
         for lines in [
             &["Titre : Les négociations reprennent", "Le texte commence ici."][..],
             &["Source : AFP", "Rubrique : Monde", "Le texte."],
             &["Selon lui : « la paix est possible »", "Date : demain"],
         ] {
-            assert_eq!(read(lines.iter().copied()), None, "{lines:?}");
+            let mut d = Dispatch { title: "avant".into(), ..Dispatch::default() };
+            assert_eq!(read(lines.iter().copied(), &mut d), None, "{lines:?}");
+            assert_eq!((d.title.as_str(), d.agency), ("avant", None));
         }
     }
 }

@@ -72,9 +72,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
 
     let mut lead_paragraphs = Vec::new();
     let (mut signature, mut agency_layout) = (None, false);
-    let body_from = if let Some(h) = labelled::read(lines.iter().map(|l| l.text.as_str())) {
-        let n = h.lines;
-        h.apply(&mut d);
+    let body_from = if let Some(n) = labelled::read(lines.iter().map(|l| l.text.as_str()), &mut d) {
         n
     } else {
         let (end, sig) = header_end(&lines);
