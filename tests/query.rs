@@ -81,3 +81,30 @@ fn dates_in_the_query() {
     assert_eq!(r.total, otan);
     assert!(r.notices.iter().any(|n| n.contains("`date:hier` is not a date")), "{:?}", r.notices);
 }
+
+/// Alternatives (`OR`, or the any-word fallback) beside a filter: each hit still has one of
+/// the words. Beside a required filter, tantivy takes loose `Should` clauses as optional, and
+/// every dispatch of the period was listed.
+#[test]
+fn alternatives_beside_a_filter_still_need_a_word() {
+    use depeche_query::parse_date_bound;
+    let searcher = seed_searcher();
+    let since = parse_date_bound("2000", false);
+    let all = searcher.search(&Request { since, limit: 0, ..Request::new("") }).unwrap().total;
+    for q in ["Lavrov OR Stoltenberg", "Lavrov Stoltenberg Zelensky", "Lavrov OR Zelensky"] {
+        let plain = searcher.search(&Request { limit: 0, ..Request::new(q) }).unwrap();
+        let req = Request { since, limit: 100, snippets: 3, ..Request::new(q) };
+        let filtered = searcher.search(&req).unwrap();
+        assert!(filtered.total > 0, "{q}");
+        assert!(filtered.total <= plain.total && filtered.total < all, "{q}: {}", filtered.total);
+        for hit in &filtered.hits {
+            let snippets: Vec<&str> = hit.snippets.iter().map(|s| s.text.as_str()).collect();
+            let text = format!("{} {}", hit.title, snippets.join(" ")).to_lowercase();
+            assert!(
+                ["lavrov", "stoltenberg", "zelensk"].iter().any(|w| text.contains(w)),
+                "{q}: {}",
+                hit.title
+            );
+        }
+    }
+}

@@ -157,13 +157,15 @@ impl<'a> Builder<'a> {
     pub fn build(mut self, node: Option<&Node>, mode: Mode, req: &Request) -> Built {
         self.skip_question_words = mode == Mode::Any;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // In `Any` mode the words are alternatives; they are gathered into one required
+        // clause, as beside a required filter tantivy would take them as optional.
+        let mut any_of: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut scored = false;
         if let Some(node) = node {
             let top: Vec<&Node> = match node {
                 Node::And(children) => children.iter().collect(),
                 n => vec![n],
             };
-            let positive = if mode == Mode::Any { Occur::Should } else { Occur::Must };
             for child in top {
                 match child {
                     Node::Not(inner) => {
@@ -179,11 +181,20 @@ impl<'a> Builder<'a> {
                     }
                     n => {
                         if let Some(q) = self.node(n, mode, true) {
-                            clauses.push((positive, q));
+                            if mode == Mode::Any {
+                                any_of.push((Occur::Should, q));
+                            } else {
+                                clauses.push((Occur::Must, q));
+                            }
                             scored = true;
                         }
                     }
                 }
+            }
+            match any_of.len() {
+                0 => {}
+                1 => clauses.push((Occur::Must, any_of.pop().expect("one clause").1)),
+                _ => clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_of)))),
             }
             let excludes = clauses.iter().any(|(o, _)| *o == Occur::MustNot);
             if !scored && excludes && req.person.is_none() {
