@@ -37,9 +37,11 @@ pub(super) enum Trailer {
 /// Openings of translator credits.
 const TRANSLATED: &[&str] = &[
     "traduit de",
+    "traduit du",
     "traduit par",
     "traduction",
     "adapte de",
+    "adapte du",
     "translated from",
     "translated by",
     "translation",
@@ -275,6 +277,11 @@ mod tests {
             (
                 "*Traduit de l'anglais par Mourad Belhaj.",
                 Some(Trailer::Translator("Mourad Belhaj".into())),
+            ),
+            ("*Traduit du turc par Çelik Öztürk", Some(Trailer::Translator("Çelik Öztürk".into()))),
+            (
+                "Traduit du Russe par Anna Petrova.",
+                Some(Trailer::Translator("Anna Petrova".into())),
             ),
             (
                 "(Translated from Turkish by John Smith)",
