@@ -83,9 +83,20 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
             signature = sig;
             end
         } else {
-            // Plain text: the first line is the title if it looks like one.
+            // Plain text: the first line is the title if it looks like one; a section line
+            // (`Monde`) above a longer headline is the section.
             let first = &lines[0];
-            if is_title(&first.text) && !continues(&lines, 0) {
+            let headline = lines.get(1).filter(|l| {
+                is_title(&l.text)
+                    && !continues(&lines, 1)
+                    && l.text.split_whitespace().count() >= 4
+                    && l.text.starts_with(|c: char| c.is_alphanumeric() || "\"«“".contains(c))
+            });
+            if let Some(headline) = headline.filter(|_| is_section(&first.text)) {
+                d.section = Some(first.text.clone());
+                d.title = headline.text.clone();
+                2
+            } else if is_title(&first.text) && !continues(&lines, 0) {
                 d.title = first.text.clone();
                 1
             } else {
@@ -681,6 +692,23 @@ mod tests {
                 &["Une seule phrase, qui finit par un point."],
             ),
             ("\u{feff}Titre seul", "Titre seul", &[]),
+            // A section line above the headline.
+            (
+                "Monde\n\nSéisme de magnitude 6,2 au large de la Crète",
+                "Séisme de magnitude 6,2 au large de la Crète",
+                &[],
+            ),
+            (
+                "Économie\nLa BCE relève ses taux d'un quart de point\n\nLa Banque centrale européenne a relevé ses taux jeudi.",
+                "La BCE relève ses taux d'un quart de point",
+                &["La Banque centrale européenne a relevé ses taux jeudi."],
+            ),
+            // A short title over a subheading-like line of three words stays the title.
+            (
+                "Crète\n\nUn fort séisme\n\nLa terre a tremblé.",
+                "Crète",
+                &["Un fort séisme", "La terre a tremblé."],
+            ),
         ];
         for (text, title, body) in cases {
             let d = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
@@ -688,6 +716,8 @@ mod tests {
             assert_eq!(d.body, *body, "{text:?}");
             assert_eq!(d.lede, None, "{text:?}");
             assert_eq!(d.language, None, "{text:?}");
+            let sectioned = ["Monde", "Économie"].iter().find(|s| text.starts_with(*s));
+            assert_eq!(d.section.as_deref(), sectioned.copied(), "{text:?}");
         }
     }
 
