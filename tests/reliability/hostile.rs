@@ -264,3 +264,28 @@ fn file_deleted_during_the_walk_is_reported() {
     assert_eq!(files, ["a.json", "c.json"]);
     assert_eq!(errors, [("b.json".to_owned(), "unreadable")]);
 }
+
+/// `depeche … --json | head`: the reader leaving early ends the run quietly, exit 0, as for
+/// the text output (serde_json wraps the broken-pipe error, which hid it).
+#[test]
+fn closed_pipe_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = depeche()
+        .args(["ingest", "--json"])
+        .arg(data_dir())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start depeche ingest");
+    let mut first = [0u8; 1];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    // The stdout handle is dropped here: the pipe is closed with most of the JSON unwritten.
+    let mut stderr = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("stderr");
+    let status = child.wait().expect("wait");
+    assert_eq!(first[0], b'[');
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Broken pipe") && !stderr.contains("depeche:"), "{stderr}");
+}

@@ -76,8 +76,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            // JSON is written through serde_json, which wraps the I/O error.
+            || e.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind())
+                == Some(BrokenPipe)
     })
 }
