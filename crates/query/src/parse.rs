@@ -153,6 +153,12 @@ fn lex(input: &str, known_field: &dyn Fn(&str) -> bool, notices: &mut Vec<Notice
             continue;
         }
         let word: String = chars[start..i].iter().collect();
+        // A dash between spaces, with words after it, is punctuation, as in a pasted
+        // headline (`Gilets jaunes - Dupond-Moretti`), not an exclusion.
+        if matches!(word.as_str(), "-" | "–" | "—") && chars[i..].iter().any(|c| !c.is_whitespace())
+        {
+            continue;
+        }
         toks.push(match word.as_str() {
             "OR" | "OU" | "||" => Tok::Or,
             "AND" | "ET" | "&&" => Tok::And,
@@ -373,6 +379,12 @@ mod tests {
             ),
             ("10:30 covid-19:", Some(Node::And(vec![word("10:30"), word("covid-19:")]))),
             ("vingt-deux", Some(word("vingt-deux"))),
+            // A dash between words is punctuation.
+            (
+                "Gilets jaunes - Dupond-Moretti",
+                Some(Node::And(vec![word("Gilets"), word("jaunes"), word("Dupond-Moretti")])),
+            ),
+            ("otan — russie", Some(Node::And(vec![word("otan"), word("russie")]))),
             ("", None),
             ("   ", None),
         ];
