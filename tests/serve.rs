@@ -254,6 +254,7 @@ fn search_answers_what_the_library_answers() {
     let v = server.get("/api/search?q=lavrov").json();
     assert!(v["total"].as_u64().unwrap() >= 2, "{v}");
     assert!(v["facets"]["persons"]["Sergueï Lavrov"].as_u64().is_some(), "{v}");
+    assert_eq!(v["notices"], serde_json::json!([]), "always present, empty here");
     let snippet = &v["hits"][0]["snippets"][0];
     let range = &snippet["highlights"][0];
     let text = snippet["text"].as_str().unwrap();

@@ -25,8 +25,8 @@ pub struct Response {
     /// Section and person counts over all matches, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<Facets>,
-    /// Things worth telling the user about how the query was read.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Things worth telling the user about how the query was read (always present, so
+    /// clients can read it without a check).
     pub notices: Vec<String>,
 }
 
