@@ -46,6 +46,19 @@ fn words_left_out_are_told_why() {
     assert_eq!(r.notices, ["`🙂` has no searchable word and was left out"]);
     let r = search("les ukraine");
     assert_eq!(r.notices, ["`les` is too common a word to search for and was left out"]);
+    // Nothing left to search: nothing listed (not the whole index), and said.
+    for q in ["le la les", "🙂", "date:2020-13", "*", "-- !"] {
+        let r = search(q);
+        assert_eq!(r.total, 0, "{q}");
+        assert!(
+            r.notices.iter().any(|n| n.starts_with("nothing in the query")),
+            "{q}: {:?}",
+            r.notices
+        );
+    }
+    // A query that only excludes, or only dates, still lists.
+    assert!(search("-ukraine").total > 0);
+    assert!(search("date:2020").total > 0);
 }
 
 #[test]
@@ -107,4 +120,26 @@ fn alternatives_beside_a_filter_still_need_a_word() {
             );
         }
     }
+}
+
+/// A fallback to any word when only one or two dispatches have them all says so, and keeps
+/// those first.
+#[test]
+fn fallback_keeps_the_dispatches_with_every_word_first() {
+    use depeche_query::Mode;
+    let searcher = seed_searcher();
+    let q = "Stoltenberg Colombie";
+    let all = searcher.search(&Request { mode: Mode::All, ..Request::new(q) }).unwrap();
+    assert_eq!(all.total, 1, "the seed alone names both");
+    let auto = searcher.search(&Request::new(q)).unwrap();
+    assert!(auto.fallback && auto.total > all.total);
+    assert_eq!(auto.hits[0].id, all.hits[0].id);
+    assert!(
+        auto.notices.iter().any(|n| n.starts_with("only 1 dispatch has all the words")),
+        "{:?}",
+        auto.notices
+    );
+    let none = searcher.search(&Request::new("Stoltenberg Navalny")).unwrap();
+    assert!(none.fallback);
+    assert!(none.notices.iter().any(|n| n.starts_with("no dispatch has all the words")));
 }

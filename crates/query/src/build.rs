@@ -202,6 +202,20 @@ impl<'a> Builder<'a> {
             }
         }
         let mut filters = self.filters(req);
+        if !req.query.trim().is_empty() && clauses.is_empty() && filters.is_empty() {
+            // Something was typed and none of it can be searched (`le la les`, `date:2020-13`):
+            // listing every dispatch would answer a question nobody asked.
+            self.notices
+                .push("nothing in the query can be searched for: no dispatch listed".into());
+            let query: Box<dyn Query> = Box::new(EmptyQuery);
+            return Built {
+                query,
+                highlight: self.highlight,
+                scored,
+                notices: self.notices,
+                bonus: None,
+            };
+        }
         if !scored {
             // Without words to match, stubs and file records must be kept out explicitly.
             filters.push(self.kind_dispatch());

@@ -9,7 +9,7 @@ use depeche_index::{DepecheIndex, Kind, Schema, Stats, stored_dispatch};
 use depeche_ingest::Dispatch;
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
@@ -25,6 +25,9 @@ use crate::snippet;
 pub const MAX_LIMIT: usize = 1000;
 /// Below this many matches for all words, `auto` mode falls back to any word.
 const FALLBACK_BELOW: u64 = 3;
+/// Boost of the all-words query inside a fallback: far above any BM25 sum, so the few
+/// dispatches with every word rank first.
+const ALL_WORDS_BOOST: f32 = 1000.0;
 /// Persons listed in facets.
 const FACET_PERSONS: usize = 20;
 
@@ -115,13 +118,29 @@ impl Searcher {
         // Count and top hits in one pass over the matches.
         let (mut total, mut top) = top_hits(&searcher, &built, req)?;
         if req.mode == Mode::Auto && total < FALLBACK_BELOW && words > 1 && built.scored {
-            let any = Builder::new(schema, &searcher, req).build(node.as_ref(), Mode::Any, req);
+            let mut any = Builder::new(schema, &searcher, req).build(node.as_ref(), Mode::Any, req);
+            if total > 0 {
+                // The few dispatches with every word come first.
+                let all = BoostQuery::new(built.query.box_clone(), ALL_WORDS_BOOST);
+                any.query = Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, any.query),
+                    (Occur::Should, Box::new(all)),
+                ]));
+            }
             let (any_total, any_top) = top_hits(&searcher, &any, req)?;
             if any_total > total {
+                let all_total = total;
                 (built, mode, fallback, total, top) = (any, Mode::Any, true, any_total, any_top);
-                notices.push(format!(
-                    "no dispatch has all the words: showing those with the most of them ({total} match some)"
-                ));
+                notices.push(match all_total {
+                    0 => format!(
+                        "no dispatch has all the words: showing those with the most of them ({total} match some)"
+                    ),
+                    n => format!(
+                        "only {n} dispatch{} all the words: showing {} first, then those with the most of them ({total} match some)",
+                        if n == 1 { " has" } else { "es have" },
+                        if n == 1 { "it" } else { "them" },
+                    ),
+                });
             }
         }
         notices.append(&mut built.notices);

@@ -114,6 +114,8 @@
     [/^an unclosed quote was closed at the end$/, () => 'Un guillemet non fermé a été refermé à la fin.'],
     [/^unbalanced parentheses were ignored$/, () => 'Des parenthèses mal appariées ont été ignorées.'],
     [/^`(.*)` with nothing after it was ignored$/, (m) => `« ${m[1]} » sans rien après a été ignoré.`],
+    [/^nothing in the query can be searched for: no dispatch listed$/,
+      () => 'Rien dans la requête ne peut être cherché : aucune dépêche n’est listée.'],
     [/^the query only excludes: listing every other dispatch$/,
       () => 'La requête ne fait qu’exclure : toutes les autres dépêches sont listées.'],
     [/^`(.*)` is too common a word to search for and was left out$/,
@@ -127,6 +129,10 @@
     [/^no dispatch has all the words: showing those with the most of them \((\d+) match some\)$/,
       (m) => `Aucune dépêche ne contient tous les mots : voici celles qui en contiennent le plus `
         + `(${nombre.format(Number(m[1]))} en contiennent au moins un).`],
+    [/^only (\d+) dispatch(?:es)? ha(?:s|ve) all the words: showing (?:it|them) first, then those with the most of them \((\d+) match some\)$/,
+      (m) => (m[1] === '1' ? 'Une seule dépêche contient tous les mots : elle vient en tête'
+        : `Seules ${nombre.format(Number(m[1]))} dépêches contiennent tous les mots : elles viennent en tête`)
+        + `, puis celles qui en contiennent le plus (${nombre.format(Number(m[2]))} en contiennent au moins un).`],
   ];
 
   function notice(text) {

@@ -66,7 +66,7 @@ pub fn run(args: SearchArgs, schema: &Schema) -> anyhow::Result<ExitCode> {
     let style = Style::detect();
     let mut out = std::io::stdout().lock();
     let mode = match (response.mode, response.fallback) {
-        (Mode::Any, true) => "some words (no dispatch has them all)",
+        (Mode::Any, true) => "some words",
         (Mode::Any, false) => "any word",
         _ => "all words",
     };
