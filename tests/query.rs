@@ -143,3 +143,15 @@ fn fallback_keeps_the_dispatches_with_every_word_first() {
     assert!(none.fallback);
     assert!(none.notices.iter().any(|n| n.starts_with("no dispatch has all the words")));
 }
+
+/// `show` and the API give each person's mentions as ingest counted them, not zeros.
+#[test]
+fn shown_persons_keep_their_mentions() {
+    let searcher = seed_searcher();
+    let hit = &search("Stoltenberg Colombie").hits[0];
+    let shown = searcher.get(&hit.id).unwrap().expect("the seed");
+    let first = &shown.dispatch.persons[0];
+    assert_eq!(first.name, "Jens Stoltenberg");
+    assert!(first.in_title && first.mentions >= 5, "{first:?}");
+    assert!(shown.dispatch.persons.iter().all(|p| p.mentions > 0), "{:?}", shown.dispatch.persons);
+}

@@ -258,6 +258,7 @@ impl Searcher {
                 }
             }
         }
+        fill_person_details(&mut d);
         Ok(Some(Shown { kind, dispatch: d, copies, versions }))
     }
 
@@ -375,6 +376,20 @@ fn count_words(node: &Node) -> usize {
         // A date (`date:2022`) filters, it is no word to rank by.
         Node::Text { field: Some(f), .. } if crate::build::date_prefix(f).is_some() => 0,
         Node::Text { text, .. } => text.split_whitespace().count(),
+    }
+}
+
+/// The index stores person names only; their mentions and where they appear come from the
+/// stored text again, as extraction counted them.
+fn fill_person_details(d: &mut Dispatch) {
+    if d.persons.is_empty() {
+        return;
+    }
+    let found = depeche_ingest::extract_persons(d);
+    for p in &mut d.persons {
+        if let Some(f) = found.iter().find(|f| f.name == p.name) {
+            (p.mentions, p.in_title, p.in_lede) = (f.mentions, f.in_title, f.in_lede);
+        }
     }
 }
 
