@@ -155,3 +155,23 @@ fn shown_persons_keep_their_mentions() {
     assert!(first.in_title && first.mentions >= 5, "{first:?}");
     assert!(shown.dispatch.persons.iter().all(|p| p.mentions > 0), "{:?}", shown.dispatch.persons);
 }
+
+/// A name typed as a name finds its other transcriptions (the seed writes `Sergueï Lavrov`),
+/// after the dispatches that have the word itself.
+#[test]
+fn typed_names_find_other_transcriptions() {
+    let seed = search("Stoltenberg Colombie").hits[0].id.clone();
+    for q in ["Sergei", "\"Sergei Lavrov\"", "Sergey Lavrov"] {
+        let r = search(q);
+        assert!(r.hits.iter().any(|h| h.id == seed), "{q}: {:?}", r.hits.len());
+    }
+    // Lowercase words are words: no person lookup.
+    assert_eq!(search("sergei").total, 0);
+    // Matches of the word itself rank first.
+    let r = search("Lavrov");
+    assert!(
+        r.hits.iter().all(|h| h.score > 0.5),
+        "{:?}",
+        r.hits.iter().map(|h| h.score).collect::<Vec<_>>()
+    );
+}

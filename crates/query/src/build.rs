@@ -314,11 +314,19 @@ impl<'a> Builder<'a> {
         }
         let Some(field) = field else {
             let fields = self.default_fields.clone();
-            let per_field: Vec<(Occur, Box<dyn Query>)> = fields
+            let mut per_field: Vec<(Occur, Box<dyn Query>)> = fields
                 .iter()
                 .filter_map(|(f, def)| self.field_text(*f, def, text, phrase, positive))
                 .map(|q| (Occur::Should, q))
                 .collect();
+            // A name typed as a name also finds its other transcriptions among the persons
+            // (`Putin`: Poutine, `Sergei`: Sergueï), ranked after matches of the text itself.
+            if is_typed_name(text)
+                && !analyzer::analyze_names(text).is_empty()
+                && let Some(q) = self.person(text, false, false)
+            {
+                per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(q, NAME_SCORE))));
+            }
             if per_field.is_empty() {
                 if positive && text.chars().any(char::is_alphanumeric) {
                     self.notices.push(format!(
@@ -730,6 +738,21 @@ fn phrase_query(f: Field, words: &[Analyzed]) -> Box<dyn Query> {
     let terms =
         words.iter().map(|w| (w.position - first, Term::from_field_text(f, &w.key))).collect();
     Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// Score of a match found only among the persons' transcriptions of a typed name: below
+/// any match of the word in the text.
+const NAME_SCORE: f32 = 0.5;
+
+/// Words typed as names: each capitalised, with lowercase after (`Putin`, `Sergei Lavrov`),
+/// not an acronym (`OTAN`) nor a lowercase word.
+fn is_typed_name(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        })
 }
 
 /// The folded form of a prefix typed before `*` (`Négo` → `nego`, `l'Ukr` → `ukr`), when
