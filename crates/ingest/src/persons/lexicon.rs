@@ -47,6 +47,9 @@ pub(super) const AGE: u32 = 1 << 14;
 /// An ordinary French or English word, even if often capitalised (`Valeurs`, `Watch`): a run
 /// of them is a title or an organisation more often than a person.
 pub(super) const WORDISH: u32 = 1 << 15;
+/// A brand or house named after its founder, still a surname after a given name (`Leclerc`:
+/// the stores, but `Pierre Leclerc`; `Serge Dassault`, `Christian Dior`).
+pub(super) const EPONYM: u32 = 1 << 16;
 
 const ROLES: &str = "
 président présidente vice-président vice-présidente ministre secrétaire porte-parole chancelier
@@ -182,6 +185,12 @@ normand francilien québécois bruxellois new-yorkais londonien berlinois moscov
 hongkongais catalan flamand wallon sahraoui tchétchène ouïghour rohingya tibétain
 ";
 
+/// Org words that are also common surnames (see [`EPONYM`]); they stay in `org_words.txt`.
+const EPONYMS: &str = "Leclerc Renault Peugeot Citroën Michelin Dassault Bouygues Lagardère \
+Bolloré Pinault Arnault Mulliez Ferrari Porsche Bugatti Dior Chanel Gallimard Grasset \
+Flammarion Hermès Vuitton Gucci Prada Disney Ford Boeing Nobel Pulitzer Goncourt Renaudot \
+Femina";
+
 const FIRST_NAMES: &str = include_str!("first_names.txt");
 const PLACES: &str = include_str!("places.txt");
 const ORG_WORDS: &str = include_str!("org_words.txt");
@@ -220,6 +229,7 @@ impl Lexicon {
             (AUX_WORDS, AUX),
             (BREAKS, BREAK),
             ("ans âgé âgée", AGE),
+            (EPONYMS, EPONYM),
         ] {
             for word in words(list) {
                 lex.add(word, flag);

@@ -3,8 +3,8 @@
 //! words), and graded by the evidence that they name a person.
 
 use super::lexicon::{
-    AGE, AUX, BREAK, CIVILITY, COMMON, DETERMINER, GIVEN, MODIFIER, NAMING, NATIONALITY, ORG,
-    PARTICLE, PLACE, ROLE, SPEECH, WORDISH,
+    AGE, AUX, BREAK, CIVILITY, COMMON, DETERMINER, EPONYM, GIVEN, MODIFIER, NAMING, NATIONALITY,
+    ORG, PARTICLE, PLACE, ROLE, SPEECH, WORDISH,
 };
 use super::tokens::{Kind, Token};
 
@@ -195,7 +195,10 @@ fn classify(
         return Some(cand);
     }
     let given_first = first.kind == Kind::Name && first.flags & GIVEN != 0 && !is_particle(first);
-    let named_thing = run[1..].iter().any(|t| t.flags & (ORG | PLACE) != 0 && t.kind == Kind::Name);
+    // After a given name, a house named after its founder is the surname (`Pierre Leclerc`).
+    let eponym = |t: &Token| given_first && t.flags & EPONYM != 0 && t.flags & PLACE == 0;
+    let named_thing =
+        run[1..].iter().any(|t| t.flags & (ORG | PLACE) != 0 && t.kind == Kind::Name && !eponym(t));
     if named_thing {
         return Some(cand);
     }
