@@ -322,3 +322,48 @@ fn a_document_cut_short_is_reported() {
     assert!(errors[0].to_string().contains("coupé.docx"), "{}", errors[0]);
     assert!(errors[0].to_string().contains("corrupt ZIP archive"), "{}", errors[0]);
 }
+
+/// Layouts of other agencies' wires: routing headers, slugs, datelines alone or without a
+/// dash, sign-offs and time stamps are read, and none of them is left in title or body.
+#[test]
+fn other_wire_layouts() {
+    let afp = read("wire-afp-routing.txt");
+    assert_eq!(
+        afp.title,
+        "Budget: le gouvernement recourt au 49.3 pour faire adopter la partie recettes"
+    );
+    assert_eq!(afp.keywords, ["France-politique-budget"]);
+    assert_eq!((afp.dateline.as_deref(), afp.agency.as_deref()), (Some("Paris"), Some("AFP")));
+    assert_eq!(afp.published.map(|t| t.to_string()).as_deref(), Some("2023-10-18T00:00:00Z"));
+    assert_eq!(afp.body.len(), 3, "{:?}", afp.body);
+    assert!(afp.body.last().unwrap().starts_with("La France insoumise"));
+
+    let belga = read("wire-belga.txt");
+    assert_eq!(belga.title, "Le fédéral s'accorde sur la réforme des pensions");
+    assert_eq!(belga.section.as_deref(), Some("Politique - Gouvernement fédéral"));
+    assert_eq!(
+        (belga.dateline.as_deref(), belga.agency.as_deref()),
+        (Some("Bruxelles"), Some("Belga"))
+    );
+    assert_eq!(belga.body.len(), 2, "{:?}", belga.body);
+    assert!(belga.body[0].starts_with("Le gouvernement fédéral est parvenu"));
+
+    let ats = read("wire-ats.txt");
+    assert_eq!(ats.title, "Le Conseil des Etats rejette l'initiative sur les primes");
+    assert_eq!(ats.lede, None);
+    assert_eq!((ats.dateline.as_deref(), ats.agency.as_deref()), (Some("Berne"), Some("ATS")));
+    assert_eq!(ats.published.map(|t| t.to_string()).as_deref(), Some("2023-06-08T16:05:00Z"));
+    assert_eq!(ats.body.len(), 3, "{:?}", ats.body);
+    assert!(ats.body[2].starts_with("Le dossier retourne"));
+
+    let untitled = read("wire-untitled.txt");
+    assert!(untitled.title_derived);
+    assert!(
+        untitled
+            .title
+            .starts_with("Le président de la République, M. Abdelmadjid Tebboune, a reçu"),
+        "{}",
+        untitled.title
+    );
+    assert_eq!(untitled.body.len(), 2, "{:?}", untitled.body);
+}

@@ -24,6 +24,12 @@ const AGENCIES: &[(&str, &str)] = &[
     ("tass", "TASS"),
     ("itar-tass", "TASS"),
     ("xinhua", "Xinhua"),
+    ("map", "MAP"),
+    ("maghreb arabe presse", "MAP"),
+    ("aps", "APS"),
+    ("algerie presse service", "APS"),
+    ("tap", "TAP"),
+    ("agence tunis afrique presse", "TAP"),
     ("apa", "APA"),
     ("anp", "ANP"),
     ("ntb", "NTB"),
@@ -74,6 +80,14 @@ pub(crate) fn without_label(credit: &str) -> &str {
         return if tail.is_empty() { credit } else { tail };
     }
     credit
+}
+
+/// The known agency whose name `name` is, whole (`Belga`, `Keystone-ATS`, `agence
+/// France-Presse`), not a credit that mentions one (`selon l'AFP`).
+pub(crate) fn named(name: &str) -> Option<&'static str> {
+    let key = crate::normalize::label_key(name.trim());
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    AGENCIES.iter().find(|(written, _)| *written == key).map(|(_, canonical)| *canonical)
 }
 
 /// The known agency a credit names (its canonical name), if any.

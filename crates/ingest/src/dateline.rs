@@ -89,6 +89,20 @@ pub(crate) fn find(text: &str) -> Option<Dateline> {
         i += 1 + seg_len;
     }
 
+    // `BRUXELLES 12/03 (BELGA)`: a numeric day after a place in capitals, no comma, then the
+    // agency.
+    if date.is_none() && agency.is_none() && is_capitals(raw_place) {
+        let rest = &text[i..];
+        let token = rest.split_whitespace().next().unwrap_or("");
+        if (is_numeric_date(token) || is_day_month(token))
+            && let Some(at) = rest.find(token)
+            && agency_mark(&rest[at + token.len()..]).is_some()
+        {
+            date = Some(token.to_owned());
+            i += at + token.len();
+        }
+    }
+
     let mut marked = false;
     if agency.is_none()
         && let Some((name, len)) = agency_mark(&text[i..])
@@ -100,6 +114,13 @@ pub(crate) fn find(text: &str) -> Option<Dateline> {
 
     match separator(&text[i..], marked) {
         Some(len) => i += len,
+        // `Berne (ats) Le Conseil national…`: an agency mark, then the sentence at once.
+        None if marked
+            && text[i..].starts_with(' ')
+            && text[i..].trim_start().starts_with(char::is_uppercase) =>
+        {
+            i = text.len() - text[i..].trim_start().len();
+        }
         // The dateline on its own, as in an IPTC `<dateline>` element.
         None if text[i..].trim().is_empty() && (agency.is_some() || date.is_some()) => {
             i = text.len();
@@ -379,6 +400,13 @@ fn is_numeric_date(t: &str) -> bool {
         && parts.iter().any(|p| p.len() == 4 || p.len() == 2)
 }
 
+/// `12/03`, `12.03`: a day and a month.
+fn is_day_month(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['/', '.']).collect();
+    parts.len() == 2
+        && parts.iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A region or state after the place's comma (`Conn.`, `Texas`, `N.Y.`): one to three
 /// capitalised words. Only accepted when an agency mark follows.
 fn is_region(seg: &str) -> bool {
@@ -571,6 +599,14 @@ mod tests {
         type Case =
             (&'static str, &'static str, Option<&'static str>, Option<&'static str>, &'static str);
         let cases: &[Case] = &[
+            ("BRUXELLES 12/03 (BELGA)", "Bruxelles", Some("Belga"), Some("12/03"), ""),
+            (
+                "Berne (ats) Le Conseil national a accepté",
+                "Berne",
+                Some("ATS"),
+                None,
+                "Le Conseil national a accepté",
+            ),
             (
                 "Bruxelles, 15 février 2022 (AFP) - Le secrétaire général",
                 "Bruxelles",

@@ -346,18 +346,27 @@ pub(crate) fn finish(d: &mut Dispatch) -> Result<(), ErrorKind> {
         normalize::clean_in_place(p);
     }
     d.body.retain(|p| !p.is_empty());
-    // Staff and translator credits closing the text (agency text has them out already).
-    while d.body.len() > 1
-        && let Some((reporters, translator)) = d.body.last().and_then(|p| text::closing_credit(p))
-    {
-        d.body.pop();
-        for name in reporters {
-            let key = normalize::label_key(&name);
-            if !d.authors.iter().any(|a| normalize::label_key(a) == key) {
-                d.authors.push(name);
+    // Staff and translator credits, sign-offs and desk signatures closing the text (agency
+    // text has them out already).
+    while d.body.len() > 1 {
+        let last = d.body.last().map_or("", String::as_str);
+        if let Some((reporters, translator)) = text::closing_credit(last) {
+            d.body.pop();
+            for name in reporters {
+                let key = normalize::label_key(&name);
+                if !d.authors.iter().any(|a| normalize::label_key(a) == key) {
+                    d.authors.push(name);
+                }
             }
+            d.translator = d.translator.take().or(translator);
+        } else if let Some(agency) = text::sign_off(last) {
+            d.body.pop();
+            if d.agency.is_none() {
+                d.agency = agency.map(str::to_owned);
+            }
+        } else {
+            break;
         }
-        d.translator = d.translator.take().or(translator);
     }
     for field in [
         &mut d.section,
@@ -424,7 +433,12 @@ fn same_letters(a: &str, b: &str) -> bool {
 /// A headline for a dispatch that has none: its first sentence, at most about 120 characters,
 /// cut on a word boundary.
 pub fn headline_from(text: &str) -> String {
-    let sentence = text.split_inclusive(['.', '!', '?']).next().unwrap_or(text).trim();
+    // A dateline (`ALGER -`, `PARIS, 12 mars 2024 (AFP) -`) is no part of a headline.
+    let text = match crate::dateline::find(text) {
+        Some(dl) if text[dl.len..].chars().count() > 20 => &text[dl.len..],
+        _ => text,
+    };
+    let sentence = text[..sentence_end(text)].trim();
     if sentence.chars().count() <= 120 {
         return sentence.to_owned();
     }
@@ -440,6 +454,32 @@ pub fn headline_from(text: &str) -> String {
     }
     out.push('…');
     out
+}
+
+/// Byte end of the first sentence of `text`: after a `.`, `!` or `?` followed by a space or
+/// the end, unless the period closes an abbreviation or an initial (`M.`, `Mme.`, `J.`).
+fn sentence_end(text: &str) -> usize {
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let end = i + 1;
+        if !text[end..].chars().next().is_none_or(char::is_whitespace) {
+            continue;
+        }
+        let word = text[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let abbreviation = c == '.'
+            && (word.chars().count() == 1
+                || [
+                    "M", "Mme", "Mmes", "Mlle", "MM", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "av",
+                    "cf", "etc", "env", "art", "No", "n",
+                ]
+                .contains(&word));
+        if !abbreviation {
+            return end;
+        }
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -563,5 +603,15 @@ mod tests {
         let h = headline_from(&long);
         assert!(h.ends_with('…') && h.chars().count() <= 120, "{h}");
         assert_eq!(headline_from("Une phrase. Une autre."), "Une phrase.");
+        // Abbreviations and initials do not end it; a dateline is left out.
+        assert_eq!(
+            headline_from("ALGER - M. Tebboune a reçu Mme. Dupont et J. Martin à Alger. Suite."),
+            "M. Tebboune a reçu Mme. Dupont et J. Martin à Alger."
+        );
+        assert_eq!(
+            headline_from("PARIS, 12 mars 2024 (AFP) - La réforme des retraites passe. Suite."),
+            "La réforme des retraites passe."
+        );
+        assert_eq!(headline_from("Le 49.3 est engagé ! Suite."), "Le 49.3 est engagé !");
     }
 }

@@ -62,9 +62,24 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let mut staff = Vec::new();
     let mut lines =
         story_lines(read_lines(text), &mut d.translator, &mut staff, &mut notice_agency);
-    // A wire priority above the story (`URGENT`, `FLASH`) is no headline: a keyword.
-    while lines.len() > 1 && is_priority(&lines[0].text) {
-        d.keywords.push(lines.remove(0).text);
+    // A wire priority above the story (`URGENT`, `FLASH`) is no headline: a keyword. Wire
+    // routing headers (`FRA0123 4 GEN /AFP-UY88`) go; slugs over a headline are keywords.
+    loop {
+        match lines.first().map(|l| l.text.as_str()) {
+            Some(t) if lines.len() > 1 && is_priority(t) => d.keywords.push(lines.remove(0).text),
+            Some(t) if lines.len() > 1 && is_routing_header(t) => {
+                lines.remove(0);
+            }
+            Some(t)
+                if lines.len() > 2
+                    && is_keyword_slug(t)
+                    && is_title(&lines[1].text)
+                    && !is_keyword_slug(&lines[1].text) =>
+            {
+                d.keywords.push(lines.remove(0).text)
+            }
+            _ => break,
+        }
     }
     if lines.is_empty() {
         return Err(ErrorKind::NotAnArticle("no line of text".into()));
@@ -106,6 +121,15 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     };
     d.body = lead_paragraphs;
     d.body.extend(paragraphs(&lines[body_from..]));
+    // A credit line closing the text: its dates.
+    if d.body.len() > 1
+        && let Some(c) = d.body.last().and_then(|p| credit::parse(p))
+        && c.authors.is_empty()
+    {
+        d.body.pop();
+        d.published = d.published.or(c.published);
+        d.updated = d.updated.or(c.updated);
+    }
 
     if let Some(sig) = signature {
         d.agency = Some(sig.agency);
@@ -150,6 +174,16 @@ pub(crate) fn closing_credit(line: &str) -> Option<(Vec<String>, Option<String>)
     match trailer::classify(line)? {
         Trailer::Staff { reporters, translator } => Some((reporters, translator)),
         Trailer::Translator(name) => Some((Vec::new(), Some(name))),
+        _ => None,
+    }
+}
+
+/// A sign-off or desk signature closing a story in any layout (`(Belga)`, `Fin`,
+/// `pgf/blb/pcm`, `AFP 121545 MAR 24`), with the agency it names.
+pub(crate) fn sign_off(line: &str) -> Option<Option<&'static str>> {
+    match trailer::classify(line)? {
+        Trailer::SignOff(agency) => Some(agency),
+        Trailer::DeskSignature => Some(None),
         _ => None,
     }
 }
@@ -207,6 +241,9 @@ fn story_lines(
                 reporters.extend(names);
                 *translator = translator.take().or(t);
             }
+            Some(Trailer::SignOff(agency)) => {
+                *notice_agency = notice_agency.or(agency);
+            }
             Some(Trailer::Share | Trailer::DeskSignature) => {}
             None => out.push(line),
         }
@@ -225,7 +262,11 @@ fn header_end(lines: &[Line]) -> (usize, Option<signature::Signature>) {
     }
     // Lines up to a credit line are header even if they read like sentences (an unmarked
     // lede); after it, the header goes on until the story starts.
-    let credit = lines[..limit].iter().position(|l| credit::parse(&l.text).is_some());
+    // A credit line closing the text (`Publié le 12.03.2024 à 15:42`) is no header mark.
+    let credit = lines[..limit]
+        .iter()
+        .position(|l| credit::parse(&l.text).is_some())
+        .filter(|&k| k + 1 < lines.len());
     let mut end = credit.map_or(0, |k| k + 1);
     while end < limit && !is_story(lines, end) {
         end += 1;
@@ -336,8 +377,24 @@ fn read_header(
         let line = line.text.as_str();
         // A place alone in capitals after the header marks: the dateline (`BRUSSELS`).
         let capitals = !line.chars().any(char::is_lowercase);
-        if d.title.is_empty() && is_title(line) {
+        // A desk line over the headline (`Politique - Gouvernement fédéral`).
+        let headline_below = || {
+            (k + 1..header.len()).find(|&j| !used[j]).is_some_and(|j| {
+                let next = text(j);
+                is_title(next) && words(next) > words(line) && words(next) >= 4
+            })
+        };
+        let whole_dateline =
+            || dateline::find(line).filter(|dl| dl.len == line.len() && !dl.is_bare());
+        if d.title.is_empty() && d.section.is_none() && is_section(line) && headline_below() {
+            d.section = Some(line.to_owned());
+        } else if d.title.is_empty() && is_title(line) && whole_dateline().is_none() {
             d.title = line.to_owned();
+        } else if let Some(dl) = (k > anchor && d.dateline.is_none()).then(whole_dateline).flatten()
+        {
+            // `BRUXELLES 12/03 (BELGA)` on its own line.
+            d.dateline = Some(dl.city);
+            d.agency = d.agency.take().or(dl.agency);
         } else if let Some(city) = (k > anchor && capitals && d.dateline.is_none())
             .then(|| dateline::place(line))
             .flatten()
@@ -472,13 +529,41 @@ fn is_slug(t: &str) -> bool {
         && joined
 }
 
+/// A wire routing header (ANPA/IPTC 7901 style): a story number such as `FRA0123` or
+/// `BRU452` first, no lowercase, a few short groups (`FRA0123 4 GEN /AFP-UY88`).
+fn is_routing_header(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let letters = first.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = &first[letters..];
+    (2..=5).contains(&letters)
+        && (2..=6).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && t.split_whitespace().count() <= 8
+        && !t.chars().any(char::is_lowercase)
+}
+
+/// A keyword slug: one token of words joined by hyphens, at least three of them
+/// (`France-politique-retraites`, `Ukraine-conflit-diplomatie`).
+fn is_keyword_slug(t: &str) -> bool {
+    !t.contains(char::is_whitespace)
+        && t.chars().count() <= 80
+        && t.split('-').count() >= 3
+        && t.split('-').all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric))
+}
+
 /// A section or desk name: one to three words, no digits, no sentence punctuation
 /// (`Politique`, `Moyen-Orient`, `Économie`).
 fn is_section(t: &str) -> bool {
-    t.split_whitespace().count() <= 3
-        && t.chars().count() <= 30
+    words(t) <= 3
+        && t.chars().count() <= 40
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.chars().all(|c| c.is_alphabetic() || " -&,'’".contains(c))
+}
+
+/// Words of a line, dashes standing alone not counted.
+fn words(t: &str) -> usize {
+    t.split_whitespace().filter(|w| !matches!(*w, "-" | "–" | "—" | "|")).count()
 }
 
 /// A tag line (location, topic): up to six capitalised words, no digits or sentence marks.

@@ -6,6 +6,7 @@
 //! one label.
 
 use super::names;
+use crate::agency;
 use crate::normalize::label_key;
 
 /// What a line outside the story is.
@@ -30,8 +31,12 @@ pub(super) enum Trailer {
         /// The translator.
         translator: Option<String>,
     },
-    /// An agency desk signature closing the story (`pgf/blb/pcm`, `bur-abc/jm`).
+    /// An agency desk signature closing the story (`pgf/blb/pcm`, `bur-abc/jm`,
+    /// `ats/Keystone-ATS/jh/ant`).
     DeskSignature,
+    /// A sign-off: an end mark (`Fin`, `-- FIN --`), the agency alone in parentheses (`(Belga)`,
+    /// `(MAP) 12/03/2024`), or a wire time stamp (`AFP 121545 MAR 24`); the agency it names.
+    SignOff(Option<&'static str>),
 }
 
 /// Openings of translator credits.
@@ -136,6 +141,9 @@ pub(super) fn classify(line: &str) -> Option<Trailer> {
     }
     if is_desk_signature(line) {
         return Some(Trailer::DeskSignature);
+    }
+    if let Some(agency) = sign_off(line, bare) {
+        return Some(Trailer::SignOff(agency));
     }
     BOILERPLATE
         .iter()
@@ -248,19 +256,56 @@ fn without_place(names: &str) -> &str {
 }
 
 /// `pgf/blb/pcm`, `mpa-jbo/ach`: two to five lowercase groups of two to four letters joined by
-/// `/` (at least one) or `-`, alone on the line, none of them a common word (`et/ou`).
+/// `/` (at least one) or `-`, alone on the line, none of them a common word (`et/ou`); an
+/// agency's name may stand among them (`ats/Keystone-ATS/jh/ant`).
 fn is_desk_signature(line: &str) -> bool {
     const WORDS: &[&str] =
         &["et", "ou", "de", "du", "des", "le", "la", "les", "un", "une", "oui", "non"];
     let line = line.trim();
-    let groups: Vec<&str> = line.split(['/', '-']).collect();
+    let groups: Vec<&str> = line.split('/').flat_map(|g| split_desk_group(g)).collect();
+    let initials = |g: &str| {
+        (2..=4).contains(&g.len())
+            && g.bytes().all(|b| b.is_ascii_lowercase())
+            && !WORDS.contains(&g)
+    };
     line.contains('/')
-        && (2..=5).contains(&groups.len())
-        && groups.iter().all(|g| {
-            (2..=4).contains(&g.len())
-                && g.bytes().all(|b| b.is_ascii_lowercase())
-                && !WORDS.contains(g)
-        })
+        && (2..=6).contains(&groups.len())
+        && groups.iter().filter(|g| initials(g)).count() >= 2
+        && groups.iter().all(|g| initials(g) || agency::named(g).is_some())
+}
+
+/// A `/` group split on `-`, unless it is an agency's own name (`Keystone-ATS`).
+fn split_desk_group(g: &str) -> Vec<&str> {
+    if g.contains('-') && agency::named(g).is_some() { vec![g] } else { g.split('-').collect() }
+}
+
+/// End marks of a story, compared through [`label_key`] without their punctuation.
+const END_MARKS: &[&str] = &["fin", "fin de depeche", "fin de la depeche", "end", "ends"];
+
+/// The agency of a sign-off line (see [`Trailer::SignOff`]); `bare` is its label key without
+/// surrounding punctuation.
+fn sign_off(line: &str, bare: &str) -> Option<Option<&'static str>> {
+    if END_MARKS.contains(&bare) {
+        return Some(None);
+    }
+    let line = line.trim().trim_end_matches('.');
+    // `(Belga)`, `(ANSA).`, `(MAP) 12/03/2024`: an agency alone in parentheses, maybe dated.
+    if let Some(inner) = line.strip_prefix('(')
+        && let Some((name, rest)) = inner.split_once(')')
+        && name.split_whitespace().count() <= 3
+        && rest.chars().all(|c| c.is_ascii_digit() || " /.:-hH".contains(c))
+    {
+        return agency::named(name).map(Some);
+    }
+    // `AFP 121545 MAR 24`: an agency, then a day-hour-minute group and capitals or digits.
+    let mut words = line.split_whitespace();
+    let agency = agency::named(words.next()?)?;
+    let rest: Vec<&str> = words.collect();
+    let stamp = rest.iter().any(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()));
+    let plain = rest
+        .iter()
+        .all(|w| w.len() <= 6 && w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
+    (stamp && plain && rest.len() <= 4).then_some(Some(agency))
 }
 
 #[cfg(test)]
@@ -335,6 +380,18 @@ mod tests {
                 }),
             ),
             ("pgf/blb/pcm", Some(Trailer::DeskSignature)),
+            ("jmt-ab/els/dlm", Some(Trailer::DeskSignature)),
+            ("ats/Keystone-ATS/jh/ant", Some(Trailer::DeskSignature)),
+            ("(Belga)", Some(Trailer::SignOff(Some("Belga")))),
+            ("(ANSA).", Some(Trailer::SignOff(Some("ANSA")))),
+            ("(MAP) 12/03/2024", Some(Trailer::SignOff(Some("MAP")))),
+            ("AFP 121545 MAR 24", Some(Trailer::SignOff(Some("AFP")))),
+            ("Fin", Some(Trailer::SignOff(None))),
+            ("-- FIN --", Some(Trailer::SignOff(None))),
+            ("(selon l'AFP)", None),
+            ("(Reuters) Le texte continue ici.", None),
+            ("AFP a publié 3 dépêches", None),
+            ("Fin de la partie pour Nadal", None),
             ("mpa-jbo/ach", Some(Trailer::DeskSignature)),
             ("(Avec la participation de nombreux habitants du quartier)", None),
             ("(Photo d'illustration)", None),
