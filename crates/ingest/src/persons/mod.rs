@@ -169,6 +169,11 @@ mod tests {
             ("La présidente Ursula von der Leyen arrive.", &["Ursula von der Leyen"]),
             ("Un rapport, explique Zorbak Quillon, professeur à Lyon.", &["Zorbak Quillon"]),
             ("Zorbak Quillon, 43 ans, a été entendu.", &["Zorbak Quillon"]),
+            // Houses named after their founders: surnames after a given name, not alone.
+            (
+                "Pierre Leclerc a répondu à Serge Dassault devant les magasins Leclerc.",
+                &["Pierre Leclerc", "Serge Dassault"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(&dispatch("", None, &[text])), *want, "{text}");
