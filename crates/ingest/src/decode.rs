@@ -26,6 +26,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
         let replaced = if had_errors { text.matches('\u{fffd}').count() } else { 0 };
         return Ok(Decoded { text: text.into_owned(), encoding: enc, replaced });
     }
+    if let Some(enc) = utf16_unmarked(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        let replaced = if had_errors { text.matches('\u{fffd}').count() } else { 0 };
+        return Ok(Decoded { text: text.into_owned(), encoding: enc, replaced });
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: s.to_owned(), encoding: UTF_8, replaced: 0 });
     }
@@ -42,6 +47,38 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
     }
     let (text, _, _) = WINDOWS_1252.decode(bytes);
     Ok(Decoded { text: text.into_owned(), encoding: WINDOWS_1252, replaced: 0 })
+}
+
+/// UTF-16 without a byte-order mark, as some Windows tools save text: in the first 8 KB, the
+/// high byte of nearly every code unit is zero (Latin text) and the low byte is not.
+pub(crate) fn utf16_unmarked(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let units = head.len() / 2;
+    if units < 8 {
+        return None;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    // Latin text: a zero high byte on 90 % of the units, low bytes almost never zero and
+    // mostly printable (binary 16-bit tables have zero high bytes too).
+    let mostly = |z: usize| z * 10 >= units * 9;
+    let rarely = |z: usize| z * 20 <= units;
+    let printable = |parity: usize| {
+        let controls = head
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            .count();
+        controls * 20 <= units
+    };
+    if mostly(odd) && rarely(even) && printable(0) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && rarely(odd) && printable(1) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The charset a file declares in its first 2 KB: an XML declaration's `encoding`, an HTML
@@ -104,6 +141,8 @@ mod tests {
             (b"\xef\xbb\xbfcaf\xc3\xa9", "café", "UTF-8"),
             (b"caf\xe9 \x92", "café \u{2019}", "windows-1252"),
             (b"\xff\xfec\x00a\x00f\x00\xe9\x00", "café", "UTF-16LE"),
+            (b"L\x00e\x00 \x00c\x00a\x00f\x00\xe9\x00 \x00d\x00e\x00 \x00P\x00a\x00r\x00i\x00s\x00", "Le café de Paris", "UTF-16LE"),
+            (b"\x00L\x00e\x00 \x00c\x00a\x00f\x00\xe9\x00 \x00d\x00e\x00 \x00P\x00a\x00r\x00i\x00s", "Le café de Paris", "UTF-16BE"),
             // UTF-8 under a Latin-1 declaration: the bytes win.
             (
                 b"<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><a>D\xc3\xa9c\xc3\xa8s</a>",

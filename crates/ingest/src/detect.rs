@@ -6,7 +6,7 @@ use crate::dispatch::Format;
 use crate::error::ErrorKind;
 
 /// Rejects binary content by magic number or by the share of NUL and control bytes in the
-/// first 8 KB (text in a UTF-16 encoding has a BOM and is let through).
+/// first 8 KB (text in a UTF-16 encoding, with a BOM or without, is let through).
 pub(crate) fn check_binary(bytes: &[u8]) -> Result<(), ErrorKind> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -38,7 +38,9 @@ pub(crate) fn check_binary(bytes: &[u8]) -> Result<(), ErrorKind> {
             return Err(ErrorKind::Binary((*what).to_owned()));
         }
     }
-    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+    if encoding_rs::Encoding::for_bom(bytes).is_some()
+        || crate::decode::utf16_unmarked(bytes).is_some()
+    {
         return Ok(());
     }
     let head = &bytes[..bytes.len().min(8192)];
@@ -206,6 +208,11 @@ mod tests {
         assert!(matches!(check_binary(png), Err(ErrorKind::Binary(w)) if w == "PNG image"));
         assert!(matches!(check_binary(b"\x7fELF\x02\x01\x01"), Err(ErrorKind::Binary(_))));
         assert!(matches!(check_binary(b"abc\0def"), Err(ErrorKind::Binary(_))));
+        // 16-bit integers have zero high bytes like UTF-16 text, but no printable low bytes.
+        let table: Vec<u8> = (0u8..200).flat_map(|i| [i % 40, 0]).collect();
+        assert!(matches!(check_binary(&table), Err(ErrorKind::Binary(_))));
+        let utf16: Vec<u8> = "Grève à la SNCF".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(check_binary(&utf16).is_ok());
         assert!(check_binary("Texte français\r\n".as_bytes()).is_ok());
         assert!(check_binary(b"MZ Zone industrielle").is_ok());
         assert!(check_binary(b"\xff\xfea\x00b\x00").is_ok());
