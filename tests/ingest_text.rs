@@ -367,3 +367,16 @@ fn other_wire_layouts() {
     );
     assert_eq!(untitled.body.len(), 2, "{:?}", untitled.body);
 }
+
+/// A dispatch forwarded by e-mail: the mail around it goes, its subject is the headline.
+#[test]
+fn forwarded_by_mail() {
+    let d = read("mail-forwarded.txt");
+    assert_eq!(d.title, "Séisme en Haïti");
+    assert!(!d.title_derived);
+    assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Port-au-Prince"), Some("AFP")));
+    assert_eq!(d.body.len(), 2, "{:?}", d.body);
+    assert!(d.body[1].starts_with("Le Premier ministre Ariel Henry"));
+    let names: Vec<&str> = d.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ariel Henry"]);
+}

@@ -30,6 +30,7 @@
 
 mod credit;
 mod labelled;
+mod mail;
 pub(crate) mod names;
 mod signature;
 mod trailer;
@@ -57,6 +58,15 @@ struct Line {
 
 /// Parses an agency plain-text export, or any plain text.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
+    // A dispatch forwarded by e-mail: the story without the mail around it.
+    if let Some((story, subject)) = mail::strip(text) {
+        let mut d = parse(&story)?;
+        if let Some(subject) = subject.filter(|_| d.title.is_empty() || d.title_derived) {
+            d.title = subject;
+            d.title_derived = false;
+        }
+        return Ok(d);
+    }
     let mut d = Dispatch { format: Format::AgencyText, ..Dispatch::default() };
     let mut notice_agency = None;
     let mut staff = Vec::new();
