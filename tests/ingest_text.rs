@@ -380,3 +380,22 @@ fn forwarded_by_mail() {
     let names: Vec<&str> = d.persons.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Ariel Henry"]);
 }
+
+/// A dispatch written in Markdown reads as the text it marks up.
+#[test]
+fn markdown_dispatch() {
+    let d = read("markdown-note.md");
+    assert_eq!(d.title, "Bordeaux : le pont Simone-Veil ouvre à la circulation");
+    assert_eq!(d.authors, ["Lucie Garnier"]);
+    assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2024-06-14T09:30:00Z"));
+    let text = d.body.join("\n");
+    for mark in ["#", "**", "](", "![", "> ", "Lire aussi"] {
+        assert!(!text.contains(mark), "{mark:?} in {text}");
+    }
+    assert!(text.contains("conçu par l'agence OMA."), "{text}");
+    assert!(d.persons.iter().any(|p| p.name == "Pierre Hurmic"));
+    assert!(
+        !d.persons.iter().any(|p| p.name == "Lucie Garnier"),
+        "the author is no person of the story"
+    );
+}

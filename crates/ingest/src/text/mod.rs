@@ -31,6 +31,7 @@
 mod credit;
 mod labelled;
 mod mail;
+mod markdown;
 pub(crate) mod names;
 mod signature;
 mod trailer;
@@ -58,6 +59,10 @@ struct Line {
 
 /// Parses an agency plain-text export, or any plain text.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
+    // Markdown marks only come off (the text gets shorter), so this ends.
+    if let Some(plain) = markdown::to_plain(text).filter(|p| p.len() < text.len()) {
+        return parse(&plain);
+    }
     // A dispatch forwarded by e-mail: the story without the mail around it.
     if let Some((story, subject)) = mail::strip(text) {
         let mut d = parse(&story)?;
