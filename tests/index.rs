@@ -70,6 +70,29 @@ fn bundle_indexes_then_rerun_skips_everything() {
     assert_eq!(second.total, first.total);
 }
 
+/// `--rebuild` of an index this schema opens: readers keep the last commit until the rebuilt
+/// one is committed (the files used to be removed before the run started).
+#[test]
+fn a_rebuild_keeps_the_last_commit_until_it_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idx");
+    let schema = Schema::embedded();
+    let bundle = data_dir().join("dispatches");
+    let first =
+        run(&DepecheIndex::open_or_create(&path, &schema, false).unwrap(), &bundle, &opts());
+    let before = ids(&DepecheIndex::open(&path, &schema).unwrap());
+    assert_eq!(before.len() as u64, first.total);
+
+    let rebuilt = DepecheIndex::open_or_create(&path, &schema, true).unwrap();
+    assert_eq!(ids(&DepecheIndex::open(&path, &schema).unwrap()), before, "nothing gone yet");
+    let seed = dir.path().join("seed");
+    std::fs::create_dir(&seed).unwrap();
+    copy_into(&seed, &["aa-fr-2022-02-15-otan-russie.txt"]);
+    let second = run(&rebuilt, &seed, &IndexOptions { start_empty: true, ..opts() });
+    assert_eq!((second.indexed, second.unchanged, second.total), (1, 0, 1));
+    assert_eq!(ids(&DepecheIndex::open(&path, &schema).unwrap()).len(), 1);
+}
+
 #[test]
 fn changed_files_are_reindexed_and_gone_files_pruned() {
     let dir = tempfile::tempdir().unwrap();

@@ -77,10 +77,15 @@ impl DepecheIndex {
     }
 
     /// Opens the index at `path`, creating it (and the directory) when there is none.
-    /// With `rebuild`, an existing index is removed first.
+    /// With `rebuild`, an existing index that this schema cannot open (another schema or
+    /// analyzer version) is removed first; one it can open is kept for the writer to empty
+    /// ([`crate::IndexOptions::start_empty`]), so readers keep its last commit meanwhile.
     pub fn open_or_create(path: &Path, schema: &Schema, rebuild: bool) -> Result<DepecheIndex> {
         if rebuild && path.join("meta.json").is_file() {
-            remove_index_files(path)?;
+            match DepecheIndex::open(path, schema) {
+                Ok(index) => return Ok(index),
+                Err(_) => remove_index_files(path)?,
+            }
         }
         if path.join("meta.json").is_file() {
             return DepecheIndex::open(path, schema);

@@ -47,6 +47,9 @@ pub struct IndexOptions {
     pub collapse: bool,
     /// Wait for segment merges before returning.
     pub merge: bool,
+    /// Start from an empty index: every record goes, in the same commit as the new ones, so
+    /// readers keep the previous commit until the run commits (`depeche index --rebuild`).
+    pub start_empty: bool,
     /// Ingest settings.
     pub ingest: depeche_ingest::Options,
 }
@@ -61,6 +64,7 @@ impl Default for IndexOptions {
             prune: false,
             collapse: true,
             merge: true,
+            start_empty: false,
             ingest: depeche_ingest::Options::default(),
         }
     }
@@ -223,7 +227,12 @@ pub fn index_paths(
         })?;
     let reader =
         index.tantivy().reader_builder().reload_policy(tantivy::ReloadPolicy::Manual).try_into()?;
-    let state = State::load(&reader.searcher())?;
+    let state = if opts.start_empty {
+        writer.delete_all_documents().map_err(|e| map_write_error(index, e))?;
+        State::default()
+    } else {
+        State::load(&reader.searcher())?
+    };
     let mut run = Run {
         index,
         writer,

@@ -25,6 +25,7 @@ pub fn run(args: IndexArgs, schema: &Schema) -> anyhow::Result<ExitCode> {
         commit_every: args.commit_every.filter(|n| *n > 0),
         prune: args.prune,
         collapse: !args.no_collapse,
+        start_empty: args.rebuild,
         ..IndexOptions::default()
     };
     if let Some(t) = args.threads {

@@ -135,6 +135,7 @@ fn index(args: PeerIndexArgs, schema: &Schema) -> anyhow::Result<ExitCode> {
         threads: args.threads.clamp(1, 64),
         collapse: false,
         merge: true,
+        start_empty: true,
         ..IndexOptions::default()
     };
     let summary = index_paths(&index, std::slice::from_ref(&args.corpus), &opts, &NoProgress)?;
