@@ -175,3 +175,25 @@ fn typed_names_find_other_transcriptions() {
         r.hits.iter().map(|h| h.score).collect::<Vec<_>>()
     );
 }
+
+/// `section:monde` in the query is the `--section` filter: same dispatches, same order
+/// (newest first), and an unknown section lists the real ones, none empty.
+#[test]
+fn section_prefix_is_the_section_filter() {
+    let searcher = seed_searcher();
+    let ids = |req: Request| -> Vec<String> {
+        searcher
+            .search(&Request { limit: 100, ..req })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let prefixed = ids(Request::new("section:monde"));
+    assert!(!prefixed.is_empty());
+    assert_eq!(prefixed, ids(Request { section: Some("Monde".into()), ..Request::new("") }));
+    let r = searcher.search(&Request::new("section:xyz")).unwrap();
+    let notice = r.notices.iter().find(|n| n.starts_with("no section")).expect("a notice");
+    assert!(!notice.contains("(sections: ,") && !notice.contains(", ,"), "{notice}");
+}

@@ -55,6 +55,15 @@ pub(crate) fn date_prefix(name: &str) -> Option<DatePrefix> {
     })
 }
 
+/// Whether a query prefix only narrows the results, ranking nothing: dates, and fields holding
+/// whole values (`section:`, `agency:`, `dateline:`), which BM25 has nothing to weigh in.
+pub(crate) fn is_filter_prefix(schema: &Schema, name: &str) -> bool {
+    date_prefix(name).is_some()
+        || schema.lookup(&name.to_lowercase()).is_some_and(|(_, d)| {
+            d.kind == FieldType::Facet || d.analyzer == Some(AnalyzerKind::Keyword)
+        })
+}
+
 /// Shortest prefix searched for (`ukr*`): a shorter one would match a good part of the
 /// vocabulary.
 const MIN_PREFIX_CHARS: usize = 2;
@@ -173,8 +182,8 @@ impl<'a> Builder<'a> {
                             clauses.push((Occur::MustNot, excluded(q)));
                         }
                     }
-                    Node::Text { field: Some(f), .. } if date_prefix(f).is_some() => {
-                        // A date narrows the results whatever the mode: a filter.
+                    Node::Text { field: Some(f), .. } if is_filter_prefix(self.schema, f) => {
+                        // A date or a section narrows the results whatever the mode: a filter.
                         if let Some(q) = self.node(child, mode, true) {
                             clauses.push((Occur::Must, q));
                         }
@@ -672,8 +681,10 @@ impl<'a> Builder<'a> {
             let Ok(mut stream) = inv.terms().stream() else { continue };
             while stream.advance() {
                 let facet = Facet::from_encoded(stream.key().to_vec()).ok();
-                let Some(name) =
-                    facet.as_ref().and_then(|f| f.to_path().last().map(|s| (*s).to_owned()))
+                let Some(name) = facet
+                    .as_ref()
+                    .and_then(|f| f.to_path().last().map(|s| (*s).to_owned()))
+                    .filter(|n| !n.is_empty())
                 else {
                     continue;
                 };

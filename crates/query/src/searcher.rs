@@ -111,7 +111,7 @@ impl Searcher {
         };
         let (node, parse_notices) = parse::parse(&req.query, &known);
         let mut notices: Vec<String> = parse_notices.iter().map(ToString::to_string).collect();
-        let words = node.as_ref().map_or(0, count_words);
+        let words = node.as_ref().map_or(0, |n| count_words(schema, n));
         let first_mode = if req.mode == Mode::Any { Mode::Any } else { Mode::All };
         let built = Builder::new(schema, &searcher, req).build(node.as_ref(), first_mode, req);
         let (mut built, mut mode, mut fallback) = (built, first_mode, false);
@@ -369,12 +369,12 @@ fn searchable_prefix(name: &str) -> bool {
     )
 }
 
-fn count_words(node: &Node) -> usize {
+fn count_words(schema: &Schema, node: &Node) -> usize {
     match node {
-        Node::And(v) | Node::Or(v) => v.iter().map(count_words).sum(),
+        Node::And(v) | Node::Or(v) => v.iter().map(|n| count_words(schema, n)).sum(),
         Node::Not(_) => 0,
-        // A date (`date:2022`) filters, it is no word to rank by.
-        Node::Text { field: Some(f), .. } if crate::build::date_prefix(f).is_some() => 0,
+        // A date (`date:2022`) or a section filters, it is no word to rank by.
+        Node::Text { field: Some(f), .. } if crate::build::is_filter_prefix(schema, f) => 0,
         Node::Text { text, .. } => text.split_whitespace().count(),
     }
 }
