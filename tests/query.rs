@@ -197,3 +197,14 @@ fn section_prefix_is_the_section_filter() {
     let notice = r.notices.iter().find(|n| n.starts_with("no section")).expect("a notice");
     assert!(!notice.contains("(sections: ,") && !notice.contains(", ,"), "{notice}");
 }
+
+/// The id of a copy collapsed into another dispatch still finds that dispatch (users hold
+/// the ids of their feed): `orangesum-49` repeats `orangesum-6` in the bundled sample.
+#[test]
+fn a_copy_is_found_by_its_own_id() {
+    let searcher = seed_searcher();
+    let shown = searcher.get("orangesum-49").unwrap().expect("the copy's dispatch");
+    assert_eq!(shown.kind, "duplicate");
+    assert_eq!(shown.dispatch.id, "orangesum-6");
+    assert!(searcher.get("orangesum-4").unwrap().is_none(), "no prefix match");
+}

@@ -481,9 +481,11 @@ impl Run<'_> {
         if let Some(i) = self.state.by_fingerprint(&d.fingerprint) {
             let canonical = self.state.record(i).map(|r| r.stub.id.clone()).unwrap_or_default();
             let mut dup = stub;
+            // The copy's own id closes it, so `show` finds the dispatch from either id.
             dup.id = format!(
-                "{canonical}~dup-{:016x}",
-                short_hash(&format!("{}|{:?}", dup.source, dup.record))
+                "{canonical}~dup-{:016x}~{}",
+                short_hash(&format!("{}|{:?}", dup.source, dup.record)),
+                dup.id
             );
             self.add(document::stub_document(schema, Kind::Duplicate, &dup))?;
             self.state.insert(Record { kind: Kind::Duplicate, stub: dup });

@@ -805,7 +805,7 @@ fn prefix_query(f: Field, def: &FieldDef, stem: &str, folded: &str) -> Option<Bo
     })
 }
 
-fn regex_escape(s: &str) -> String {
+pub(crate) fn regex_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {

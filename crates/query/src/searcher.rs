@@ -230,7 +230,14 @@ impl Searcher {
     pub fn get(&self, id: &str) -> Result<Option<Shown>> {
         let schema = self.index.schema();
         let searcher = self.reader.searcher();
-        let Some(doc) = self.first(&searcher, "id", id)? else { return Ok(None) };
+        let doc = match self.first(&searcher, "id", id)? {
+            Some(doc) => doc,
+            // The id of a copy collapsed into another dispatch (`<canonical>~dup-<hash>~<id>`).
+            None => match self.copy_with_id(&searcher, id)? {
+                Some(doc) => doc,
+                None => return Ok(None),
+            },
+        };
         let kind =
             doc.get_first(schema.field("kind")).and_then(|v| v.as_str()).unwrap_or("").to_owned();
         let mut d = stored_dispatch(schema, &doc);
@@ -260,6 +267,23 @@ impl Searcher {
         }
         fill_person_details(&mut d);
         Ok(Some(Shown { kind, dispatch: d, copies, versions }))
+    }
+
+    fn copy_with_id(
+        &self,
+        searcher: &tantivy::Searcher,
+        id: &str,
+    ) -> Result<Option<TantivyDocument>> {
+        let field = self.index.schema().field("id");
+        let pattern = format!(".*~dup-[0-9a-f]{{16}}~{}", crate::build::regex_escape(id));
+        let Ok(q) = tantivy::query::RegexQuery::from_pattern(&pattern, field) else {
+            return Ok(None);
+        };
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, addr)) => Ok(Some(searcher.doc(*addr)?)),
+            None => Ok(None),
+        }
     }
 
     fn first(
