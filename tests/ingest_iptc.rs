@@ -876,3 +876,36 @@ fn deep_nesting_does_not_overflow_the_stack() {
     assert!(ds.is_empty());
     assert!(matches!(errs[0].kind(), ErrorKind::Parse(_)), "{errs:?}");
 }
+
+/// The one dispatch of a file written for these tests (`tests/data/iptc/written/`).
+fn written(name: &str) -> depeche_ingest::Dispatch {
+    let path = data_dir().join("iptc/written").join(name);
+    let (mut ds, errs) = read_file(&path, &Options::default());
+    assert!(errs.is_empty(), "{name}: {errs:?}");
+    assert_eq!(ds.len(), 1, "{name}");
+    ds.remove(0)
+}
+
+#[test]
+fn entity_escaped_html_is_read_as_html() {
+    let d = written("newsml1-escaped-html.xml");
+    assert_eq!(
+        d.body,
+        [
+            "La passerelle cyclo-piétonne qui enjambe la Sambre à Namur a rouvert mercredi après \
+             six mois de travaux d'entretien.",
+            "L'échevine de la Mobilité Stéphanie Scailquin a parlé d'un \"maillon essentiel\" du \
+             réseau cyclable.",
+            "Le chantier a coûté 1,2 million d'euros.",
+        ]
+    );
+    let d = written("g2-escaped-inline-tags.xml");
+    assert_eq!(
+        d.body,
+        [
+            "L'aéroport de Charleroi a repris ses vols mercredi après une grève de 24 heures des \
+             bagagistes.",
+            "Une quarantaine de vols ont été annulés, selon Brussels South Charleroi Airport.",
+        ]
+    );
+}
