@@ -909,3 +909,17 @@ fn entity_escaped_html_is_read_as_html() {
         ]
     );
 }
+
+#[test]
+fn equivalent_renditions_are_read_once() {
+    let d = written("newsml1-equivalents.xml");
+    assert_eq!(
+        d.body,
+        [
+            "Le Grand Conseil vaudois a adopté mardi une enveloppe de 48 millions de francs pour \
+             les hautes écoles du canton.",
+            "La gauche a salué un effort bienvenu, la droite a dénoncé une hausse trop rapide des \
+             charges.",
+        ]
+    );
+}
