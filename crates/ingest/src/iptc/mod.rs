@@ -7,9 +7,9 @@
 //! `asl/tib/pid/cac`, escaped embed code, a copyright line), authors from a byline, the city of
 //! a dateline, the agency of a credit, a section only when it names a real desk.
 //!
-//! Choices: a NITF document whose `management-status` is `canceled`, and items whose status is
-//! canceled or withheld, are skipped (`NotAnArticle("canceled")`): a search index should not
-//! serve them. Packages are not stories (`NotAnArticle("package …")`). In a message, picture
+//! Choices: NITF documents and NewsML items whose status is canceled or withheld are skipped
+//! (`NotAnArticle("canceled")`, `NotAnArticle("withheld")`): a search index should not serve
+//! them. Packages are not stories (`NotAnArticle("package …")`). In a message, picture
 //! and package items are skipped and the text items returned; the message fails only when it
 //! holds no text item.
 

@@ -12,12 +12,15 @@ use crate::normalize;
 
 /// Reads a standalone NITF document.
 pub(super) fn read(doc: &Doc, nitf: NodeId) -> Result<Dispatch, ErrorKind> {
-    let status =
-        doc.path(nitf, &["head", "docdata"]).and_then(|d| doc.attr(d, "management-status"));
-    if status
-        .is_some_and(|s| s.eq_ignore_ascii_case("canceled") || s.eq_ignore_ascii_case("cancelled"))
-    {
-        return Err(ErrorKind::NotAnArticle("canceled".into()));
+    let status = doc
+        .path(nitf, &["head", "docdata"])
+        .and_then(|d| doc.attr(d, "management-status"))
+        .map(str::to_ascii_lowercase);
+    // Withheld is pulled from use like canceled, as in the NewsML readers.
+    match status.as_deref() {
+        Some("canceled" | "cancelled") => return Err(ErrorKind::NotAnArticle("canceled".into())),
+        Some("withheld") => return Err(ErrorKind::NotAnArticle("withheld".into())),
+        _ => {}
     }
     fields(doc, nitf).into_dispatch(Format::Nitf)
 }
@@ -184,9 +187,13 @@ mod tests {
     }
 
     #[test]
-    fn canceled_is_skipped() {
+    fn canceled_and_withheld_are_skipped() {
         let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="canceled">"#);
         assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "canceled"));
+        let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="withheld">"#);
+        assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "withheld"));
+        let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="usable">"#);
+        assert!(read_str(&xml).is_ok());
     }
 
     #[test]
