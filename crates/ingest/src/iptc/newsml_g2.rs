@@ -137,7 +137,8 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
 
 /// `contentMeta`: headlines, lines, people, places, subjects.
 fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<String>) {
-    let mut headlines: Vec<(u32, String)> = Vec::new();
+    // (rank, main, text) of each headline.
+    let mut headlines: Vec<(u32, bool, String)> = Vec::new();
     let mut sources = Vec::new();
     for n in doc.children(content).collect::<Vec<_>>() {
         let text = || doc.text_opt(n);
@@ -148,7 +149,9 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
                     f.ledes.extend(text());
                 } else if let Some(t) = text() {
                     let rank = doc.attr(n, "rank").and_then(version_number).unwrap_or(1);
-                    headlines.push((rank, t));
+                    // A role other than main (`short`, `hld:web`) marks an alternative.
+                    let main = role.is_empty() || matches!(qcode_value(&role), "main" | "full");
+                    headlines.push((rank, main, t));
                 }
             }
             "description" => {
@@ -195,9 +198,12 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
             _ => {}
         }
     }
-    // The lowest rank is the headline; others (dpa's kicker, rank 3) are not.
-    headlines.sort_by_key(|(rank, _)| *rank);
-    f.headline = headlines.into_iter().next().map(|(_, t)| t);
+    // The lowest rank is the headline; others (dpa's kicker, rank 3) are not. Of one rank,
+    // the first main headline, else the longest alternative.
+    headlines.sort_by_key(|(rank, main, t)| {
+        (*rank, !*main, std::cmp::Reverse(if *main { 0 } else { t.chars().count() }))
+    });
+    f.headline = headlines.into_iter().next().map(|(.., t)| t);
     providers.extend(sources);
 }
 
@@ -274,6 +280,24 @@ mod tests {
         assert_eq!(d.published.unwrap().to_string(), "2024-07-10T10:00:00Z");
         assert_eq!(d.updated.unwrap().to_string(), "2024-07-10T13:00:00Z");
         assert!(!d.body_text().contains("publier"));
+    }
+
+    #[test]
+    fn main_headline_wins_over_a_short_one() {
+        let short = ITEM.replace(
+            "<headline rank=\"3\">Surtitre</headline>",
+            "<headline role=\"short\">Marseille: le maire réélu</headline>",
+        );
+        assert_eq!(read_str(&short).unwrap()[0].title, "Le maire de Marseille réélu");
+        // No main headline: the longest alternative.
+        let alternatives = short.replace(
+            "<headline>Le maire de Marseille réélu</headline>",
+            "<headline role=\"hld:web\">Le maire de Marseille réélu au second tour</headline>",
+        );
+        assert_eq!(
+            read_str(&alternatives).unwrap()[0].title,
+            "Le maire de Marseille réélu au second tour"
+        );
     }
 
     #[test]
