@@ -923,3 +923,11 @@ fn equivalent_renditions_are_read_once() {
         ]
     );
 }
+
+#[test]
+fn nitf_without_hl1_gets_a_title_from_its_text() {
+    let d = written("nitf-slug-no-hl1.xml");
+    assert!(d.title_derived, "{:?}", d.title);
+    assert!(d.title.starts_with("Le Danois Jonas Vingegaard a remporté"), "{:?}", d.title);
+    assert!(d.keywords.iter().any(|k| k == "Cyclisme-Tour-Alpes-Vingegaard"), "{:?}", d.keywords);
+}

@@ -1,8 +1,9 @@
 //! NITF 3.x: standalone documents, and the NITF body inside NewsML items.
 //!
-//! The headline is `body.head/hedline/hl1` (`head/title` is often a slug), `hl2` the
-//! subheadline. Only the `body.content` that is a direct child of `body` is the story: an
-//! editor's `note` may hold its own `body.content`.
+//! The headline is `body.head/hedline/hl1` (`head/title` is often a slug, kept as a keyword;
+//! without `hl1` the title is made from the text), `hl2` the subheadline. Only the
+//! `body.content` that is a direct child of `body` is the story: an editor's `note` may hold
+//! its own `body.content`.
 
 use super::xml::{Doc, NodeId};
 use super::{Fields, body, date, version_number};
@@ -35,12 +36,14 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
     let hedline = body_head.and_then(|h| doc.child(h, "hedline"));
     f.headline = hedline.and_then(|h| doc.child(h, "hl1")).and_then(|n| doc.text_opt(n));
     let title = head.and_then(|h| doc.child(h, "title")).and_then(|n| doc.text_opt(n));
-    if let Some(t) = &title {
-        if f.headline.is_none() {
-            f.headline = Some(t.clone());
-        } else if !t.contains(' ') {
-            // A slug used as title (`Rideau-Hall-Police`).
+    // A slug used as title (`Rideau-Hall-Police`) is a keyword, not a headline.
+    let mut slug = None;
+    if let Some(t) = title {
+        if !t.contains(char::is_whitespace) {
             f.keywords.push(t.clone());
+            slug = Some(t);
+        } else if f.headline.is_none() {
+            f.headline = Some(t);
         }
     }
     if let Some(h) = hedline {
@@ -108,6 +111,11 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
         .map(str::to_owned);
     if let Some(content) = body.and_then(|b| doc.child(b, "body.content")) {
         f.body = body::paragraphs(doc, content, false);
+    }
+    // Without a headline the title is made from the text (as for NewsML 1); the slug only
+    // when there is no text to make it from.
+    if f.headline.is_none() && f.body.is_empty() && f.ledes.is_empty() {
+        f.headline = slug;
     }
     f
 }
@@ -194,6 +202,19 @@ mod tests {
         assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "withheld"));
         let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="usable">"#);
         assert!(read_str(&xml).is_ok());
+    }
+
+    #[test]
+    fn slug_title_is_not_the_headline() {
+        let no_hl1 =
+            SAMPLE.replace("<hl1><!-- Titre --> La réforme des retraites adoptée</hl1>", "");
+        let d = read_str(&no_hl1).unwrap();
+        assert_eq!(d.title, "", "left to be made from the text");
+        assert!(d.keywords.iter().any(|k| k == "Retraites-Réforme"));
+        let flash = "<nitf><head><title>Retraites-Réforme</title></head><body/></nitf>";
+        assert_eq!(read_str(flash).unwrap().title, "Retraites-Réforme");
+        let spaced = no_hl1.replace("Retraites-Réforme", "Retraites : la réforme adoptée");
+        assert_eq!(read_str(&spaced).unwrap().title, "Retraites : la réforme adoptée");
     }
 
     #[test]
