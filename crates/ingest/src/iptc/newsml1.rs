@@ -320,7 +320,7 @@ fn one_rendition(doc: &Doc, item: NodeId, texts: Vec<NodeId>) -> Vec<NodeId> {
 }
 
 /// The `xml:lang` in force at `n`.
-fn language_of(doc: &Doc, n: NodeId) -> Option<String> {
+pub(super) fn language_of(doc: &Doc, n: NodeId) -> Option<String> {
     let mut at = Some(n);
     while let Some(x) = at {
         if let Some(l) = doc.attr(x, "lang").and_then(super::language_tag) {

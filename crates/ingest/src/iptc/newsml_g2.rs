@@ -5,8 +5,9 @@
 //! `contentSet`. Editor's notes (`edNote`, dpa's not-for-publication notepads) live in
 //! `itemMeta` and never reach the body.
 
+use super::newsml1::language_of;
 use super::xml::{Doc, NodeId};
-use super::{Fields, body, collect, date, nitf, qcode_value, version_number};
+use super::{Fields, body, collect, date, language_tag, nitf, qcode_value, version_number};
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
 use crate::normalize;
@@ -97,8 +98,14 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
             }
         }
     }
+    // The item's language decides between headlines and renditions in several languages.
+    let want = [item, root]
+        .iter()
+        .find_map(|&n| doc.attr(n, "lang"))
+        .or_else(|| content.and_then(|c| doc.child(c, "language")).and_then(|l| doc.attr(l, "tag")))
+        .and_then(language_tag);
     if let Some(content) = content {
-        content_meta(doc, content, &mut f, &mut providers);
+        content_meta(doc, content, want.as_deref(), &mut f, &mut providers);
     }
     f.credits.extend(providers);
     if f.headline.is_none() {
@@ -109,7 +116,9 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
     }
 
     if let Some(set) = doc.child(item, "contentSet") {
-        for c in doc.children(set).collect::<Vec<_>>() {
+        let mut renditions: Vec<NodeId> = doc.children(set).collect();
+        renditions.sort_by_key(|&c| language_rank(language_of(doc, c).as_deref(), want.as_deref()));
+        for c in renditions {
             let kind = doc.attr(c, "contenttype").unwrap_or("").to_ascii_lowercase();
             let textual = kind.is_empty()
                 || kind.contains("xml")
@@ -136,9 +145,15 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
 }
 
 /// `contentMeta`: headlines, lines, people, places, subjects.
-fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<String>) {
-    // (rank, main, text) of each headline.
-    let mut headlines: Vec<(u32, bool, String)> = Vec::new();
+fn content_meta(
+    doc: &Doc,
+    content: NodeId,
+    want: Option<&str>,
+    f: &mut Fields,
+    providers: &mut Vec<String>,
+) {
+    // (language rank, rank, main, text) of each headline.
+    let mut headlines: Vec<(u8, u32, bool, String)> = Vec::new();
     let mut sources = Vec::new();
     for n in doc.children(content).collect::<Vec<_>>() {
         let text = || doc.text_opt(n);
@@ -151,7 +166,8 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
                     let rank = doc.attr(n, "rank").and_then(version_number).unwrap_or(1);
                     // A role other than main (`short`, `hld:web`) marks an alternative.
                     let main = role.is_empty() || matches!(qcode_value(&role), "main" | "full");
-                    headlines.push((rank, main, t));
+                    let lang = language_rank(language_of(doc, n).as_deref(), want);
+                    headlines.push((lang, rank, main, t));
                 }
             }
             "description" => {
@@ -200,11 +216,25 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
     }
     // The lowest rank is the headline; others (dpa's kicker, rank 3) are not. Of one rank,
     // the first main headline, else the longest alternative.
-    headlines.sort_by_key(|(rank, main, t)| {
+    // Only those in the best language there is.
+    let best = headlines.iter().map(|h| h.0).min();
+    headlines.retain(|h| Some(h.0) == best);
+    headlines.sort_by_key(|(_, rank, main, t)| {
         (*rank, !*main, std::cmp::Reverse(if *main { 0 } else { t.chars().count() }))
     });
     f.headline = headlines.into_iter().next().map(|(.., t)| t);
     providers.extend(sources);
+}
+
+/// How well a text's language fits the item's: its own, then French, then any other.
+fn language_rank(lang: Option<&str>, want: Option<&str>) -> u8 {
+    if lang == want {
+        0
+    } else if lang == Some("fr") {
+        1
+    } else {
+        2
+    }
 }
 
 /// The name of a concept (`<name>`), or its `literal`, or (when `qcode` is set) its qcode
@@ -298,6 +328,26 @@ mod tests {
             read_str(&alternatives).unwrap()[0].title,
             "Le maire de Marseille réélu au second tour"
         );
+    }
+
+    #[test]
+    fn item_language_picks_headline_and_rendition() {
+        let xml = r#"<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:belga:bil" version="1" xml:lang="fr">
+<contentMeta><headline xml:lang="nl">Koning Filip ontvangt Bart De Wever</headline>
+<headline xml:lang="fr">Le roi Philippe reçoit Bart De Wever</headline><language tag="fr"/></contentMeta>
+<contentSet><inlineXML contenttype="application/xhtml+xml" xml:lang="nl"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Koning Filip heeft Bart De Wever ontvangen.</p></body></html></inlineXML>
+<inlineXML contenttype="application/xhtml+xml" xml:lang="fr"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Le roi Philippe a reçu Bart De Wever au Palais.</p></body></html></inlineXML></contentSet></newsItem>"#;
+        let d = &read_str(xml).unwrap()[0];
+        assert_eq!(d.title, "Le roi Philippe reçoit Bart De Wever");
+        assert_eq!(d.body, ["Le roi Philippe a reçu Bart De Wever au Palais."]);
+        // No item language: French.
+        let d = &read_str(
+            &xml.replace(r#" version="1" xml:lang="fr""#, "")
+                .replace(r#"<language tag="fr"/>"#, ""),
+        )
+        .unwrap()[0];
+        assert_eq!(d.title, "Le roi Philippe reçoit Bart De Wever");
+        assert_eq!(d.body, ["Le roi Philippe a reçu Bart De Wever au Palais."]);
     }
 
     #[test]
