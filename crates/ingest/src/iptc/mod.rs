@@ -55,6 +55,7 @@ struct Fields {
     byline: Option<String>,
     /// Creators and authors named in metadata, used when the byline names nobody.
     creators: Vec<String>,
+    translator: Option<String>,
     dateline: Option<String>,
     /// Agency candidates (credit line, distributor, provider…), best first.
     credits: Vec<String>,
@@ -85,6 +86,7 @@ impl Fields {
         opt(&mut self.version, inner.version);
         opt(&mut self.headline, inner.headline);
         opt(&mut self.byline, inner.byline);
+        opt(&mut self.translator, inner.translator);
         opt(&mut self.dateline, inner.dateline);
         opt(&mut self.published, inner.published);
         opt(&mut self.updated, inner.updated);
@@ -181,6 +183,7 @@ impl Fields {
             dateline: found.map(|d| d.city),
             location: self.location.as_deref().and_then(normalize::clean_opt),
             language: self.language.as_deref().and_then(language_tag),
+            translator: self.translator.as_deref().and_then(normalize::clean_opt),
             keywords: self.keywords,
             version: self.version,
             format,

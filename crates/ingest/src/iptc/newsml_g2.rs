@@ -210,6 +210,10 @@ fn content_meta(
                 f.keywords.push(name);
             }
             "creator" => f.creators.extend(concept_name(doc, n, true)),
+            // `ctrol:translator`, `cRole:translator`: the translator, not an author.
+            "contributor" if role.contains("translator") && f.translator.is_none() => {
+                f.translator = concept_name(doc, n, false);
+            }
             "infoSource" => sources.extend(concept_name(doc, n, true)),
             _ => {}
         }
@@ -283,6 +287,8 @@ mod tests {
     <dateline>Marseille, 10 juil 2024 (AFP) -</dateline>
     <by>Par Jean Dupont</by>
     <creditline>AFP</creditline>
+    <contributor role="ctrol:translator"><name>Paul Ricard</name></contributor>
+    <contributor role="ctrol:editor"><name>Anne Lefèvre</name></contributor>
   </contentMeta>
   <contentSet>
     <remoteContent contenttype="image/jpeg" href="x.jpg"/>
@@ -305,6 +311,7 @@ mod tests {
         assert_eq!(d.location.as_deref(), Some("Marseille"));
         assert_eq!(d.dateline.as_deref(), Some("Marseille"));
         assert_eq!(d.authors, ["Jean Dupont"]);
+        assert_eq!(d.translator.as_deref(), Some("Paul Ricard"));
         assert_eq!(d.agency.as_deref(), Some("AFP"));
         assert_eq!(d.language.as_deref(), Some("fr"));
         assert_eq!(d.published.unwrap().to_string(), "2024-07-10T10:00:00Z");
