@@ -931,3 +931,19 @@ fn nitf_without_hl1_gets_a_title_from_its_text() {
     assert!(d.title.starts_with("Le Danois Jonas Vingegaard a remporté"), "{:?}", d.title);
     assert!(d.keywords.iter().any(|k| k == "Cyclisme-Tour-Alpes-Vingegaard"), "{:?}", d.keywords);
 }
+
+#[test]
+fn byline_update_notice_and_agency_credit_are_not_body() {
+    let d = written("g2-reuters-notice-byline.xml");
+    assert_eq!(d.body.len(), 2, "{:?}", d.body);
+    assert!(d.body[0].starts_with("BERLIN, 18 septembre (Reuters) - Le moral"), "{:?}", d.body);
+    let d = written("g2-ansa-byline-credit.xml");
+    assert_eq!(
+        d.body,
+        [
+            "ROME, 18 septembre 2024 (ANSA) - Le Sénat italien a adopté mercredi la réforme qui \
+             accorde davantage de compétences aux régions.",
+            "L'opposition a annoncé un recours devant la Cour constitutionnelle.",
+        ]
+    );
+}

@@ -108,9 +108,12 @@ impl Fields {
         let byline = self.byline.as_deref().and_then(normalize::clean_opt);
         let mut body: Vec<String> =
             self.body.iter().filter_map(|p| normalize::clean_opt(p)).collect();
-        // A headline or byline repeated as the first paragraphs (XHTML h1, Reuters' byline).
+        // A headline or byline repeated as the first paragraphs (XHTML h1, Reuters' byline,
+        // with or without `par`), and Reuters' `(Actualisé avec …)` notice.
         while body.first().is_some_and(|p| {
-            same_letters(p, &title) || byline.as_deref().is_some_and(|b| same_letters(p, b))
+            same_letters(p, &title)
+                || repeats_byline(p, byline.as_deref(), &self.creators)
+                || is_update_notice(p)
         }) {
             body.remove(0);
         }
@@ -126,7 +129,10 @@ impl Fields {
             }
         }
         let mut body = kept;
-        while body.last().is_some_and(|p| is_signoff(p) || is_copyright(p)) {
+        while body
+            .last()
+            .is_some_and(|p| is_signoff(p) || is_copyright(p) || is_agency_credit(p, &self.credits))
+        {
             body.pop();
         }
         let lede = self
@@ -276,6 +282,57 @@ fn is_signoff(p: &str) -> bool {
                 .chars()
                 .all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-' || c == ' ')
     }) && t.split('/').count() >= 2
+}
+
+/// `s` without a leading `par `, `by `… (`Par Danny KEMP` → `Danny KEMP`).
+fn without_by(s: &str) -> &str {
+    for prefix in ["by ", "par ", "von ", "door ", "por "] {
+        // `get`: a multi-byte character may straddle the prefix's end.
+        if let Some(head) = s.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
+            return s[prefix.len()..].trim_start();
+        }
+    }
+    s
+}
+
+/// A paragraph that is the byline again: the byline element with or without its `par`
+/// (`par Michelle Nichols` for `<by>Michelle Nichols</by>`), or `Par` and a creator's name
+/// (`Par Danny KEMP` for the creator Danny Kemp).
+fn repeats_byline(p: &str, byline: Option<&str>, creators: &[String]) -> bool {
+    let p = p.trim();
+    let name = without_by(p);
+    byline.is_some_and(|b| same_letters(p, b) || same_letters(name, without_by(b)))
+        || (name.len() < p.len() && creators.iter().any(|c| same_letters(name, c)))
+}
+
+/// Starts of the update notices Reuters puts alone in parentheses before the story.
+const UPDATE_NOTICES: &[&str] =
+    &["actualisé", "actualise", "mise à jour", "mis à jour", "updates", "recasts", "corrige"];
+
+/// `(Actualisé avec précisions, réaction de Kyiv)`, `(Mise à jour: bilan)`.
+fn is_update_notice(p: &str) -> bool {
+    let Some(inner) = p.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let inner = inner.trim_start().to_lowercase();
+    !inner.contains(['(', ')'])
+        && inner.chars().count() <= 200
+        && UPDATE_NOTICES.iter().any(|n| inner.starts_with(n))
+}
+
+/// A closing `(ANSA).`: the dispatch's agency alone in parentheses.
+fn is_agency_credit(p: &str, credits: &[String]) -> bool {
+    let Some(name) =
+        p.trim().trim_end_matches('.').strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let name = name.trim();
+    name.chars().count() <= 30
+        && (agency::known(name).is_some_and(|k| same_letters(k, name))
+            || credits.iter().any(|c| same_letters(c, name)))
 }
 
 /// A trailing copyright notice (`© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα…`).
@@ -690,6 +747,19 @@ mod tests {
         assert_eq!(creator_name("MWE").as_deref(), Some("MWE"));
         assert!(is_code("<div class=\"x\"></div><script src=\"e.js\"></script>"));
         assert!(is_copyright("© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα"));
+        assert!(repeats_byline("par Michelle Nichols", Some("Michelle Nichols"), &[]));
+        assert!(repeats_byline("Par Danny KEMP", None, &["Danny Kemp".into()]));
+        assert!(!repeats_byline("Danny Kemp a dit", None, &["Danny Kemp".into()]));
+        assert!(!repeats_byline("Par ailleurs, le ministre", Some("Jean Dupont"), &[]));
+        assert!(is_update_notice("(Actualisé avec précisions, réaction de Kyiv)"));
+        assert!(is_update_notice("(Mise à jour: nouveau bilan)"));
+        assert!(!is_update_notice("(Reportage Dmitri Antonov; version française Jean Terzian)"));
+        assert!(!is_update_notice("Actualisé avec précisions"));
+        let credits = ["ANSA".to_owned()];
+        assert!(is_agency_credit("(ANSA).", &credits));
+        assert!(is_agency_credit("(AFP)", &[]));
+        assert!(!is_agency_credit("(ANSA) - Rome, 20 mai", &credits));
+        assert!(!is_agency_credit("(Reportage Jean Dupont)", &credits));
         assert!(date(Some("YYYYMMDD000000-HHMM")).is_none());
         assert!(date(Some("20190121T104233+0000")).is_some());
     }
