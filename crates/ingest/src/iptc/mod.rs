@@ -108,6 +108,17 @@ impl Fields {
         let byline = self.byline.as_deref().and_then(normalize::clean_opt);
         let mut body: Vec<String> =
             self.body.iter().filter_map(|p| normalize::clean_opt(p)).collect();
+        // An embargo marker opening the text (`EMBARGO 12H45 - Le prix…`); the embargo time
+        // itself has no field in `Dispatch`.
+        if let Some(first) = body.first_mut() {
+            match without_embargo(first) {
+                Some("") => {
+                    body.remove(0);
+                }
+                Some(rest) => *first = rest.to_owned(),
+                None => {}
+            }
+        }
         // A headline or byline repeated as the first paragraphs (XHTML h1, Reuters' byline,
         // with or without `par`), and Reuters' `(Actualisé avec …)` notice.
         while body.first().is_some_and(|p| {
@@ -282,6 +293,23 @@ fn is_signoff(p: &str) -> bool {
                 .chars()
                 .all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-' || c == ' ')
     }) && t.split('/').count() >= 2
+}
+
+/// The text after an `EMBARGO … -` marker (`EMBARGO 12H45 - Le prix…` → `Le prix…`); empty
+/// when the paragraph is the marker alone; `None` without a marker.
+fn without_embargo(p: &str) -> Option<&str> {
+    let rest = p.strip_prefix("EMBARGO")?;
+    if !rest.is_empty() && !rest.starts_with([' ', ':']) {
+        return None;
+    }
+    // The marker ends at the first dash, within a short distance.
+    let dash =
+        [" - ", " – ", " — "].iter().filter_map(|d| rest.find(d).map(|i| (i, d.len()))).min();
+    match dash {
+        Some((i, len)) if rest[..i].chars().count() <= 40 => Some(rest[i + len..].trim_start()),
+        _ if rest.chars().count() <= 40 => Some(""),
+        _ => None,
+    }
 }
 
 /// `s` without a leading `par `, `by `… (`Par Danny KEMP` → `Danny KEMP`).
@@ -747,6 +775,10 @@ mod tests {
         assert_eq!(creator_name("MWE").as_deref(), Some("MWE"));
         assert!(is_code("<div class=\"x\"></div><script src=\"e.js\"></script>"));
         assert!(is_copyright("© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα"));
+        assert_eq!(without_embargo("EMBARGO 12H45 - Le prix Goncourt"), Some("Le prix Goncourt"));
+        assert_eq!(without_embargo("EMBARGO: 4 novembre 12h45 GMT"), Some(""));
+        assert_eq!(without_embargo("EMBARGOS sur le pétrole - suite"), None);
+        assert_eq!(without_embargo("Embargo levé - le texte"), None);
         assert!(repeats_byline("par Michelle Nichols", Some("Michelle Nichols"), &[]));
         assert!(repeats_byline("Par Danny KEMP", None, &["Danny Kemp".into()]));
         assert!(!repeats_byline("Danny Kemp a dit", None, &["Danny Kemp".into()]));

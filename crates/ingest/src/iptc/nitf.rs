@@ -218,6 +218,16 @@ mod tests {
     }
 
     #[test]
+    fn embargo_marker_is_not_text() {
+        let xml = SAMPLE.replace(
+            "<p>Le Parlement a définitivement",
+            "<p>EMBARGO 12H45 - Le Parlement a définitivement",
+        );
+        let d = read_str(&xml).unwrap();
+        assert_eq!(d.body[0], "Le Parlement a définitivement adopté mercredi la réforme.");
+    }
+
+    #[test]
     fn empty_document_is_not_an_article() {
         assert!(matches!(read_str("<nitf><head/><body/></nitf>"), Err(ErrorKind::NotAnArticle(_))));
     }
