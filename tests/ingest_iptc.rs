@@ -876,3 +876,74 @@ fn deep_nesting_does_not_overflow_the_stack() {
     assert!(ds.is_empty());
     assert!(matches!(errs[0].kind(), ErrorKind::Parse(_)), "{errs:?}");
 }
+
+/// The one dispatch of a file written for these tests (`tests/data/iptc/written/`).
+fn written(name: &str) -> depeche_ingest::Dispatch {
+    let path = data_dir().join("iptc/written").join(name);
+    let (mut ds, errs) = read_file(&path, &Options::default());
+    assert!(errs.is_empty(), "{name}: {errs:?}");
+    assert_eq!(ds.len(), 1, "{name}");
+    ds.remove(0)
+}
+
+#[test]
+fn entity_escaped_html_is_read_as_html() {
+    let d = written("newsml1-escaped-html.xml");
+    assert_eq!(
+        d.body,
+        [
+            "La passerelle cyclo-piétonne qui enjambe la Sambre à Namur a rouvert mercredi après \
+             six mois de travaux d'entretien.",
+            "L'échevine de la Mobilité Stéphanie Scailquin a parlé d'un \"maillon essentiel\" du \
+             réseau cyclable.",
+            "Le chantier a coûté 1,2 million d'euros.",
+        ]
+    );
+    let d = written("g2-escaped-inline-tags.xml");
+    assert_eq!(
+        d.body,
+        [
+            "L'aéroport de Charleroi a repris ses vols mercredi après une grève de 24 heures des \
+             bagagistes.",
+            "Une quarantaine de vols ont été annulés, selon Brussels South Charleroi Airport.",
+        ]
+    );
+}
+
+#[test]
+fn equivalent_renditions_are_read_once() {
+    let d = written("newsml1-equivalents.xml");
+    assert_eq!(
+        d.body,
+        [
+            "Le Grand Conseil vaudois a adopté mardi une enveloppe de 48 millions de francs pour \
+             les hautes écoles du canton.",
+            "La gauche a salué un effort bienvenu, la droite a dénoncé une hausse trop rapide des \
+             charges.",
+        ]
+    );
+}
+
+#[test]
+fn nitf_without_hl1_gets_a_title_from_its_text() {
+    let d = written("nitf-slug-no-hl1.xml");
+    assert!(d.title_derived, "{:?}", d.title);
+    assert!(d.title.starts_with("Le Danois Jonas Vingegaard a remporté"), "{:?}", d.title);
+    assert!(d.keywords.iter().any(|k| k == "Cyclisme-Tour-Alpes-Vingegaard"), "{:?}", d.keywords);
+}
+
+#[test]
+fn byline_update_notice_and_agency_credit_are_not_body() {
+    let d = written("g2-reuters-notice-byline.xml");
+    assert_eq!(d.body.len(), 2, "{:?}", d.body);
+    assert!(d.body[0].starts_with("BERLIN, 18 septembre (Reuters) - Le moral"), "{:?}", d.body);
+    let d = written("g2-ansa-byline-credit.xml");
+    assert_eq!(
+        d.body,
+        [
+            "ROME, 18 septembre 2024 (ANSA) - Le Sénat italien a adopté mercredi la réforme qui \
+             accorde davantage de compétences aux régions.",
+            "L'opposition a annoncé un recours devant la Cour constitutionnelle.",
+        ]
+    );
+}

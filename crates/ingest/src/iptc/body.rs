@@ -1,5 +1,5 @@
 //! Paragraphs from the body markup IPTC files carry: NITF `body.content`, XHTML, bare `<p>`
-//! (AFP's bcNITF), HTML escaped in a CDATA section, or plain text.
+//! (AFP's bcNITF), HTML escaped in a CDATA section or as entities, or plain text.
 //!
 //! One walker for all of them: block elements (`p`, `hl2`, `li`, `tr`, `div`…) end a
 //! paragraph, inline elements and unknown ones (`<org>`, `<Company>`) flow into it, and
@@ -39,8 +39,10 @@ fn kind(name: &str) -> Kind {
 }
 
 /// The paragraphs of a body container, cleaned, empty ones dropped. `html` says the
-/// container's text is HTML source (an `inlineData` of type `text/html`); text in a CDATA
-/// section that holds tags is read as HTML anyway, so literal `<p>` never reaches the index.
+/// container's text is HTML source (an `inlineData` of type `text/html`); text that holds tags,
+/// in a CDATA section or escaped as entities (`&lt;p&gt;`), is read as HTML anyway, so literal
+/// `<p>` never reaches the index. Embed code parsed this way leaves nothing (scripts, iframes
+/// and tweet blockquotes are skipped).
 pub(crate) fn paragraphs(doc: &Doc, container: NodeId, html: bool) -> Vec<String> {
     if doc.children(container).next().is_none() {
         // Text only: plain text with blank lines between paragraphs, or escaped HTML.
@@ -56,6 +58,16 @@ pub(crate) fn paragraphs(doc: &Doc, container: NodeId, html: bool) -> Vec<String
         if html || cdata_markup {
             return from_html(&text);
         }
+        if looks_like_html(&text) {
+            // Markup escaped as entities (`&lt;p&gt;`) is HTML too. Blank lines still part
+            // paragraphs, for text whose only tags are inline (`&lt;b&gt;`).
+            return normalize::paragraphs(&text, false)
+                .into_iter()
+                .flat_map(
+                    |chunk| if looks_like_html(&chunk) { from_html(&chunk) } else { vec![chunk] },
+                )
+                .collect();
+        }
         return normalize::paragraphs(&text, false);
     }
     let mut out = Vec::new();
@@ -64,6 +76,9 @@ pub(crate) fn paragraphs(doc: &Doc, container: NodeId, html: bool) -> Vec<String
         Visit::Enter(id, e) => {
             if id == container {
                 return true;
+            }
+            if is_embed(doc, id) {
+                return false;
             }
             match kind(&e.name) {
                 Kind::Skip => false,
@@ -98,6 +113,15 @@ pub(crate) fn paragraphs(doc: &Doc, container: NodeId, html: bool) -> Vec<String
     });
     flush(&mut cur, &mut out);
     out
+}
+
+/// Classes of social-media embeds (`<blockquote class="twitter-tweet">`): another post
+/// quoted by embed code, not story text.
+const EMBED_CLASSES: &[&str] =
+    &["twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post"];
+
+fn is_embed(doc: &Doc, id: NodeId) -> bool {
+    doc.attr(id, "class").is_some_and(|c| EMBED_CLASSES.iter().any(|e| c.contains(e)))
 }
 
 fn flush(cur: &mut String, out: &mut Vec<String>) {
@@ -163,10 +187,10 @@ mod tests {
                 "<DataContent>Premier\n  paragraphe.\n\n  Second.</DataContent>",
                 &["Premier paragraphe.", "Second."],
             ),
-            // Escaped markup that is not CDATA stays text.
+            // Markup escaped as entities is HTML as well.
             (
                 "<DataContent>Steven &lt;b&gt;Van Geel&lt;/b&gt; gaf</DataContent>",
-                &["Steven <b>Van Geel</b> gaf"],
+                &["Steven Van Geel gaf"],
             ),
         ];
         for (xml, want) in cases {
@@ -191,6 +215,31 @@ mod tests {
             Doc::parse("<inlineData>&lt;p&gt;Un&lt;/p&gt;&lt;p&gt;Deux&lt;/p&gt;</inlineData>")
                 .unwrap();
         assert_eq!(paragraphs(&doc, doc.root(), true), ["Un", "Deux"]);
+    }
+
+    #[test]
+    fn entity_escaped_html_is_parsed() {
+        // Belga's NewsML 1: paragraphs escaped, an apostrophe escaped twice.
+        let xml = "<DataContent>&lt;p&gt;La Ville de Liège lance un plan contre les crues de \
+                   l&amp;#39;Ourthe.&lt;/p&gt;\n&lt;p&gt;Le bourgmestre &lt;b&gt;Willy \
+                   Demeyer&lt;/b&gt; parle d'une priorité.&lt;/p&gt;</DataContent>";
+        assert_eq!(
+            paras(xml),
+            [
+                "La Ville de Liège lance un plan contre les crues de l'Ourthe.",
+                "Le bourgmestre Willy Demeyer parle d'une priorité."
+            ]
+        );
+        // Inline tags only: the blank line still parts paragraphs.
+        let xml = "<inlineData>Une grève de &lt;b&gt;24 heures&lt;/b&gt;.\n\n\
+                   Selon &lt;i&gt;l'aéroport&lt;/i&gt;.</inlineData>";
+        assert_eq!(paras(xml), ["Une grève de 24 heures.", "Selon l'aéroport."]);
+        // Escaped embed code still gives nothing.
+        let xml = "<DataContent>&lt;blockquote class=\"twitter-tweet\"&gt;&lt;p&gt;Un \
+                   tweet&lt;/p&gt;&lt;/blockquote&gt;&lt;script src=\"w.js\"&gt;&lt;/script&gt;\
+                   &lt;div class=\"embed\"&gt;&lt;/div&gt;&lt;iframe src=\"v\"&gt;&lt;/iframe&gt;\
+                   </DataContent>";
+        assert!(paras(xml).is_empty(), "{:?}", paras(xml));
     }
 
     #[test]

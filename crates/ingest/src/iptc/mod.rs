@@ -7,9 +7,9 @@
 //! `asl/tib/pid/cac`, escaped embed code, a copyright line), authors from a byline, the city of
 //! a dateline, the agency of a credit, a section only when it names a real desk.
 //!
-//! Choices: a NITF document whose `management-status` is `canceled`, and items whose status is
-//! canceled or withheld, are skipped (`NotAnArticle("canceled")`): a search index should not
-//! serve them. Packages are not stories (`NotAnArticle("package …")`). In a message, picture
+//! Choices: NITF documents and NewsML items whose status is canceled or withheld are skipped
+//! (`NotAnArticle("canceled")`, `NotAnArticle("withheld")`): a search index should not serve
+//! them. Packages are not stories (`NotAnArticle("package …")`). In a message, picture
 //! and package items are skipped and the text items returned; the message fails only when it
 //! holds no text item.
 
@@ -55,6 +55,7 @@ struct Fields {
     byline: Option<String>,
     /// Creators and authors named in metadata, used when the byline names nobody.
     creators: Vec<String>,
+    translator: Option<String>,
     dateline: Option<String>,
     /// Agency candidates (credit line, distributor, provider…), best first.
     credits: Vec<String>,
@@ -85,6 +86,7 @@ impl Fields {
         opt(&mut self.version, inner.version);
         opt(&mut self.headline, inner.headline);
         opt(&mut self.byline, inner.byline);
+        opt(&mut self.translator, inner.translator);
         opt(&mut self.dateline, inner.dateline);
         opt(&mut self.published, inner.published);
         opt(&mut self.updated, inner.updated);
@@ -106,9 +108,23 @@ impl Fields {
         let byline = self.byline.as_deref().and_then(normalize::clean_opt);
         let mut body: Vec<String> =
             self.body.iter().filter_map(|p| normalize::clean_opt(p)).collect();
-        // A headline or byline repeated as the first paragraphs (XHTML h1, Reuters' byline).
+        // An embargo marker opening the text (`EMBARGO 12H45 - Le prix…`); the embargo time
+        // itself has no field in `Dispatch`.
+        if let Some(first) = body.first_mut() {
+            match without_embargo(first) {
+                Some("") => {
+                    body.remove(0);
+                }
+                Some(rest) => *first = rest.to_owned(),
+                None => {}
+            }
+        }
+        // A headline or byline repeated as the first paragraphs (XHTML h1, Reuters' byline,
+        // with or without `par`), and Reuters' `(Actualisé avec …)` notice.
         while body.first().is_some_and(|p| {
-            same_letters(p, &title) || byline.as_deref().is_some_and(|b| same_letters(p, b))
+            same_letters(p, &title)
+                || repeats_byline(p, byline.as_deref(), &self.creators)
+                || is_update_notice(p)
         }) {
             body.remove(0);
         }
@@ -124,7 +140,10 @@ impl Fields {
             }
         }
         let mut body = kept;
-        while body.last().is_some_and(|p| is_signoff(p) || is_copyright(p)) {
+        while body
+            .last()
+            .is_some_and(|p| is_signoff(p) || is_copyright(p) || is_agency_credit(p, &self.credits))
+        {
             body.pop();
         }
         let lede = self
@@ -181,6 +200,7 @@ impl Fields {
             dateline: found.map(|d| d.city),
             location: self.location.as_deref().and_then(normalize::clean_opt),
             language: self.language.as_deref().and_then(language_tag),
+            translator: self.translator.as_deref().and_then(normalize::clean_opt),
             keywords: self.keywords,
             version: self.version,
             format,
@@ -273,6 +293,74 @@ fn is_signoff(p: &str) -> bool {
                 .chars()
                 .all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-' || c == ' ')
     }) && t.split('/').count() >= 2
+}
+
+/// The text after an `EMBARGO … -` marker (`EMBARGO 12H45 - Le prix…` → `Le prix…`); empty
+/// when the paragraph is the marker alone; `None` without a marker.
+fn without_embargo(p: &str) -> Option<&str> {
+    let rest = p.strip_prefix("EMBARGO")?;
+    if !rest.is_empty() && !rest.starts_with([' ', ':']) {
+        return None;
+    }
+    // The marker ends at the first dash, within a short distance.
+    let dash =
+        [" - ", " – ", " — "].iter().filter_map(|d| rest.find(d).map(|i| (i, d.len()))).min();
+    match dash {
+        Some((i, len)) if rest[..i].chars().count() <= 40 => Some(rest[i + len..].trim_start()),
+        _ if rest.chars().count() <= 40 => Some(""),
+        _ => None,
+    }
+}
+
+/// `s` without a leading `par `, `by `… (`Par Danny KEMP` → `Danny KEMP`).
+fn without_by(s: &str) -> &str {
+    for prefix in ["by ", "par ", "von ", "door ", "por "] {
+        // `get`: a multi-byte character may straddle the prefix's end.
+        if let Some(head) = s.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
+            return s[prefix.len()..].trim_start();
+        }
+    }
+    s
+}
+
+/// A paragraph that is the byline again: the byline element with or without its `par`
+/// (`par Michelle Nichols` for `<by>Michelle Nichols</by>`), or `Par` and a creator's name
+/// (`Par Danny KEMP` for the creator Danny Kemp).
+fn repeats_byline(p: &str, byline: Option<&str>, creators: &[String]) -> bool {
+    let p = p.trim();
+    let name = without_by(p);
+    byline.is_some_and(|b| same_letters(p, b) || same_letters(name, without_by(b)))
+        || (name.len() < p.len() && creators.iter().any(|c| same_letters(name, c)))
+}
+
+/// Starts of the update notices Reuters puts alone in parentheses before the story.
+const UPDATE_NOTICES: &[&str] =
+    &["actualisé", "actualise", "mise à jour", "mis à jour", "updates", "recasts", "corrige"];
+
+/// `(Actualisé avec précisions, réaction de Kyiv)`, `(Mise à jour: bilan)`.
+fn is_update_notice(p: &str) -> bool {
+    let Some(inner) = p.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let inner = inner.trim_start().to_lowercase();
+    !inner.contains(['(', ')'])
+        && inner.chars().count() <= 200
+        && UPDATE_NOTICES.iter().any(|n| inner.starts_with(n))
+}
+
+/// A closing `(ANSA).`: the dispatch's agency alone in parentheses.
+fn is_agency_credit(p: &str, credits: &[String]) -> bool {
+    let Some(name) =
+        p.trim().trim_end_matches('.').strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let name = name.trim();
+    name.chars().count() <= 30
+        && (agency::known(name).is_some_and(|k| same_letters(k, name))
+            || credits.iter().any(|c| same_letters(c, name)))
 }
 
 /// A trailing copyright notice (`© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα…`).
@@ -687,6 +775,23 @@ mod tests {
         assert_eq!(creator_name("MWE").as_deref(), Some("MWE"));
         assert!(is_code("<div class=\"x\"></div><script src=\"e.js\"></script>"));
         assert!(is_copyright("© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα"));
+        assert_eq!(without_embargo("EMBARGO 12H45 - Le prix Goncourt"), Some("Le prix Goncourt"));
+        assert_eq!(without_embargo("EMBARGO: 4 novembre 12h45 GMT"), Some(""));
+        assert_eq!(without_embargo("EMBARGOS sur le pétrole - suite"), None);
+        assert_eq!(without_embargo("Embargo levé - le texte"), None);
+        assert!(repeats_byline("par Michelle Nichols", Some("Michelle Nichols"), &[]));
+        assert!(repeats_byline("Par Danny KEMP", None, &["Danny Kemp".into()]));
+        assert!(!repeats_byline("Danny Kemp a dit", None, &["Danny Kemp".into()]));
+        assert!(!repeats_byline("Par ailleurs, le ministre", Some("Jean Dupont"), &[]));
+        assert!(is_update_notice("(Actualisé avec précisions, réaction de Kyiv)"));
+        assert!(is_update_notice("(Mise à jour: nouveau bilan)"));
+        assert!(!is_update_notice("(Reportage Dmitri Antonov; version française Jean Terzian)"));
+        assert!(!is_update_notice("Actualisé avec précisions"));
+        let credits = ["ANSA".to_owned()];
+        assert!(is_agency_credit("(ANSA).", &credits));
+        assert!(is_agency_credit("(AFP)", &[]));
+        assert!(!is_agency_credit("(ANSA) - Rome, 20 mai", &credits));
+        assert!(!is_agency_credit("(Reportage Jean Dupont)", &credits));
         assert!(date(Some("YYYYMMDD000000-HHMM")).is_none());
         assert!(date(Some("20190121T104233+0000")).is_some());
     }

@@ -4,7 +4,8 @@
 //! role (Caption, Title, StyleSheet, Contact, Logo… are not body). Its metadata is read from
 //! the components on the way down to it, outermost first, so a photo component's byline or
 //! credit never becomes the story's. When components give the same text in several languages
-//! (`xml:lang`), the French one is read, else the first.
+//! (`xml:lang`), the French one is read, else the first; of renditions listed as equivalents
+//! (`EquivalentsList="yes"`: NITF and plain text of one story), the richest one.
 
 use super::xml::{Doc, NodeId};
 use super::{Fields, body, collect, date, nitf, version_number};
@@ -49,6 +50,7 @@ fn read_item(doc: &Doc, item: NodeId) -> Result<Dispatch, ErrorKind> {
     let lang = choose_language(doc, &texts);
     let texts: Vec<NodeId> =
         texts.into_iter().filter(|&ci| lang.is_none() || language_of(doc, ci) == lang).collect();
+    let texts = one_rendition(doc, item, texts);
 
     if texts.is_empty() {
         let refs =
@@ -264,8 +266,61 @@ fn is_html(doc: &Doc, ci: NodeId) -> bool {
     formal("Format") == "html" || formal("MimeType") == "text/html"
 }
 
+/// Text items that are alternatives in one `EquivalentsList="yes"` component (the same story
+/// as NITF and as plain text) are renditions, not parts: only those under the richest
+/// alternative are kept (NITF, then HTML or other markup, then plain text; the first on a tie).
+fn one_rendition(doc: &Doc, item: NodeId, texts: Vec<NodeId>) -> Vec<NodeId> {
+    // The nearest equivalents list above `ci`, and its child that leads to `ci`.
+    let alternative = |ci: NodeId| {
+        let mut child = ci;
+        let mut at = doc.parent(ci);
+        while let Some(n) = at {
+            if n == item {
+                return None;
+            }
+            if doc.name(n) == "NewsComponent"
+                && doc.attr(n, "EquivalentsList").is_some_and(|v| v.eq_ignore_ascii_case("yes"))
+            {
+                return Some((n, child));
+            }
+            child = n;
+            at = doc.parent(n);
+        }
+        None
+    };
+    let richness = |ci: NodeId| {
+        let Some(dc) = doc.child(ci, "DataContent") else { return 0 };
+        if doc.find(dc, "nitf").is_some() {
+            3
+        } else if is_html(doc, ci) {
+            2
+        } else if doc.children(dc).next().is_some() {
+            1
+        } else {
+            0
+        }
+    };
+    // Per list, the best alternative: the first of the highest richness.
+    let mut best: Vec<(NodeId, NodeId, u8)> = Vec::new();
+    for &ci in &texts {
+        let Some((list, alt)) = alternative(ci) else { continue };
+        let r = richness(ci);
+        match best.iter_mut().find(|(l, ..)| *l == list) {
+            Some(b) if r > b.2 => *b = (list, alt, r),
+            Some(_) => {}
+            None => best.push((list, alt, r)),
+        }
+    }
+    texts
+        .into_iter()
+        .filter(|&ci| {
+            alternative(ci).is_none_or(|(list, alt)| best.iter().any(|b| b.0 == list && b.1 == alt))
+        })
+        .collect()
+}
+
 /// The `xml:lang` in force at `n`.
-fn language_of(doc: &Doc, n: NodeId) -> Option<String> {
+pub(super) fn language_of(doc: &Doc, n: NodeId) -> Option<String> {
     let mut at = Some(n);
     while let Some(x) = at {
         if let Some(l) = doc.attr(x, "lang").and_then(super::language_tag) {
@@ -365,6 +420,20 @@ mod tests {
         );
         let canceled = ITEM.replace("FormalName=\"Usable\"", "FormalName=\"Canceled\"");
         assert!(matches!(read_str(&canceled), Err(ErrorKind::NotAnArticle(r)) if r == "canceled"));
+    }
+
+    #[test]
+    fn one_of_equivalent_renditions() {
+        let xml = r#"<NewsML><NewsItem><NewsComponent EquivalentsList="yes">
+<NewsLines><HeadLine>Titre</HeadLine></NewsLines>
+<ContentItem><Format FormalName="Text"/><DataContent>Texte brut.</DataContent></ContentItem>
+<ContentItem><Format FormalName="NITF"/><DataContent><nitf><body><body.content><p>Texte NITF.</p>
+</body.content></body></nitf></DataContent></ContentItem>
+</NewsComponent></NewsItem></NewsML>"#;
+        assert_eq!(read_str(xml).unwrap()[0].body, ["Texte NITF."]);
+        // Not equivalents: both parts are read.
+        let parts = xml.replace(r#" EquivalentsList="yes""#, "");
+        assert_eq!(read_str(&parts).unwrap()[0].body, ["Texte brut.", "Texte NITF."]);
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! `contentSet`. Editor's notes (`edNote`, dpa's not-for-publication notepads) live in
 //! `itemMeta` and never reach the body.
 
+use super::newsml1::language_of;
 use super::xml::{Doc, NodeId};
-use super::{Fields, body, collect, date, nitf, qcode_value, version_number};
+use super::{Fields, body, collect, date, language_tag, nitf, qcode_value, version_number};
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
 use crate::normalize;
@@ -97,8 +98,14 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
             }
         }
     }
+    // The item's language decides between headlines and renditions in several languages.
+    let want = [item, root]
+        .iter()
+        .find_map(|&n| doc.attr(n, "lang"))
+        .or_else(|| content.and_then(|c| doc.child(c, "language")).and_then(|l| doc.attr(l, "tag")))
+        .and_then(language_tag);
     if let Some(content) = content {
-        content_meta(doc, content, &mut f, &mut providers);
+        content_meta(doc, content, want.as_deref(), &mut f, &mut providers);
     }
     f.credits.extend(providers);
     if f.headline.is_none() {
@@ -109,7 +116,9 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
     }
 
     if let Some(set) = doc.child(item, "contentSet") {
-        for c in doc.children(set).collect::<Vec<_>>() {
+        let mut renditions: Vec<NodeId> = doc.children(set).collect();
+        renditions.sort_by_key(|&c| language_rank(language_of(doc, c).as_deref(), want.as_deref()));
+        for c in renditions {
             let kind = doc.attr(c, "contenttype").unwrap_or("").to_ascii_lowercase();
             let textual = kind.is_empty()
                 || kind.contains("xml")
@@ -136,8 +145,15 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
 }
 
 /// `contentMeta`: headlines, lines, people, places, subjects.
-fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<String>) {
-    let mut headlines: Vec<(u32, String)> = Vec::new();
+fn content_meta(
+    doc: &Doc,
+    content: NodeId,
+    want: Option<&str>,
+    f: &mut Fields,
+    providers: &mut Vec<String>,
+) {
+    // (language rank, rank, main, text) of each headline.
+    let mut headlines: Vec<(u8, u32, bool, String)> = Vec::new();
     let mut sources = Vec::new();
     for n in doc.children(content).collect::<Vec<_>>() {
         let text = || doc.text_opt(n);
@@ -148,7 +164,10 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
                     f.ledes.extend(text());
                 } else if let Some(t) = text() {
                     let rank = doc.attr(n, "rank").and_then(version_number).unwrap_or(1);
-                    headlines.push((rank, t));
+                    // A role other than main (`short`, `hld:web`) marks an alternative.
+                    let main = role.is_empty() || matches!(qcode_value(&role), "main" | "full");
+                    let lang = language_rank(language_of(doc, n).as_deref(), want);
+                    headlines.push((lang, rank, main, t));
                 }
             }
             "description" => {
@@ -191,14 +210,35 @@ fn content_meta(doc: &Doc, content: NodeId, f: &mut Fields, providers: &mut Vec<
                 f.keywords.push(name);
             }
             "creator" => f.creators.extend(concept_name(doc, n, true)),
+            // `ctrol:translator`, `cRole:translator`: the translator, not an author.
+            "contributor" if role.contains("translator") && f.translator.is_none() => {
+                f.translator = concept_name(doc, n, false);
+            }
             "infoSource" => sources.extend(concept_name(doc, n, true)),
             _ => {}
         }
     }
-    // The lowest rank is the headline; others (dpa's kicker, rank 3) are not.
-    headlines.sort_by_key(|(rank, _)| *rank);
-    f.headline = headlines.into_iter().next().map(|(_, t)| t);
+    // The lowest rank is the headline; others (dpa's kicker, rank 3) are not. Of one rank,
+    // the first main headline, else the longest alternative.
+    // Only those in the best language there is.
+    let best = headlines.iter().map(|h| h.0).min();
+    headlines.retain(|h| Some(h.0) == best);
+    headlines.sort_by_key(|(_, rank, main, t)| {
+        (*rank, !*main, std::cmp::Reverse(if *main { 0 } else { t.chars().count() }))
+    });
+    f.headline = headlines.into_iter().next().map(|(.., t)| t);
     providers.extend(sources);
+}
+
+/// How well a text's language fits the item's: its own, then French, then any other.
+fn language_rank(lang: Option<&str>, want: Option<&str>) -> u8 {
+    if lang == want {
+        0
+    } else if lang == Some("fr") {
+        1
+    } else {
+        2
+    }
 }
 
 /// The name of a concept (`<name>`), or its `literal`, or (when `qcode` is set) its qcode
@@ -247,6 +287,8 @@ mod tests {
     <dateline>Marseille, 10 juil 2024 (AFP) -</dateline>
     <by>Par Jean Dupont</by>
     <creditline>AFP</creditline>
+    <contributor role="ctrol:translator"><name>Paul Ricard</name></contributor>
+    <contributor role="ctrol:editor"><name>Anne Lefèvre</name></contributor>
   </contentMeta>
   <contentSet>
     <remoteContent contenttype="image/jpeg" href="x.jpg"/>
@@ -269,11 +311,50 @@ mod tests {
         assert_eq!(d.location.as_deref(), Some("Marseille"));
         assert_eq!(d.dateline.as_deref(), Some("Marseille"));
         assert_eq!(d.authors, ["Jean Dupont"]);
+        assert_eq!(d.translator.as_deref(), Some("Paul Ricard"));
         assert_eq!(d.agency.as_deref(), Some("AFP"));
         assert_eq!(d.language.as_deref(), Some("fr"));
         assert_eq!(d.published.unwrap().to_string(), "2024-07-10T10:00:00Z");
         assert_eq!(d.updated.unwrap().to_string(), "2024-07-10T13:00:00Z");
         assert!(!d.body_text().contains("publier"));
+    }
+
+    #[test]
+    fn main_headline_wins_over_a_short_one() {
+        let short = ITEM.replace(
+            "<headline rank=\"3\">Surtitre</headline>",
+            "<headline role=\"short\">Marseille: le maire réélu</headline>",
+        );
+        assert_eq!(read_str(&short).unwrap()[0].title, "Le maire de Marseille réélu");
+        // No main headline: the longest alternative.
+        let alternatives = short.replace(
+            "<headline>Le maire de Marseille réélu</headline>",
+            "<headline role=\"hld:web\">Le maire de Marseille réélu au second tour</headline>",
+        );
+        assert_eq!(
+            read_str(&alternatives).unwrap()[0].title,
+            "Le maire de Marseille réélu au second tour"
+        );
+    }
+
+    #[test]
+    fn item_language_picks_headline_and_rendition() {
+        let xml = r#"<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:belga:bil" version="1" xml:lang="fr">
+<contentMeta><headline xml:lang="nl">Koning Filip ontvangt Bart De Wever</headline>
+<headline xml:lang="fr">Le roi Philippe reçoit Bart De Wever</headline><language tag="fr"/></contentMeta>
+<contentSet><inlineXML contenttype="application/xhtml+xml" xml:lang="nl"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Koning Filip heeft Bart De Wever ontvangen.</p></body></html></inlineXML>
+<inlineXML contenttype="application/xhtml+xml" xml:lang="fr"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Le roi Philippe a reçu Bart De Wever au Palais.</p></body></html></inlineXML></contentSet></newsItem>"#;
+        let d = &read_str(xml).unwrap()[0];
+        assert_eq!(d.title, "Le roi Philippe reçoit Bart De Wever");
+        assert_eq!(d.body, ["Le roi Philippe a reçu Bart De Wever au Palais."]);
+        // No item language: French.
+        let d = &read_str(
+            &xml.replace(r#" version="1" xml:lang="fr""#, "")
+                .replace(r#"<language tag="fr"/>"#, ""),
+        )
+        .unwrap()[0];
+        assert_eq!(d.title, "Le roi Philippe reçoit Bart De Wever");
+        assert_eq!(d.body, ["Le roi Philippe a reçu Bart De Wever au Palais."]);
     }
 
     #[test]

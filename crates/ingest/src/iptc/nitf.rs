@@ -1,8 +1,9 @@
 //! NITF 3.x: standalone documents, and the NITF body inside NewsML items.
 //!
-//! The headline is `body.head/hedline/hl1` (`head/title` is often a slug), `hl2` the
-//! subheadline. Only the `body.content` that is a direct child of `body` is the story: an
-//! editor's `note` may hold its own `body.content`.
+//! The headline is `body.head/hedline/hl1` (`head/title` is often a slug, kept as a keyword;
+//! without `hl1` the title is made from the text), `hl2` the subheadline. Only the
+//! `body.content` that is a direct child of `body` is the story: an editor's `note` may hold
+//! its own `body.content`.
 
 use super::xml::{Doc, NodeId};
 use super::{Fields, body, date, version_number};
@@ -12,12 +13,15 @@ use crate::normalize;
 
 /// Reads a standalone NITF document.
 pub(super) fn read(doc: &Doc, nitf: NodeId) -> Result<Dispatch, ErrorKind> {
-    let status =
-        doc.path(nitf, &["head", "docdata"]).and_then(|d| doc.attr(d, "management-status"));
-    if status
-        .is_some_and(|s| s.eq_ignore_ascii_case("canceled") || s.eq_ignore_ascii_case("cancelled"))
-    {
-        return Err(ErrorKind::NotAnArticle("canceled".into()));
+    let status = doc
+        .path(nitf, &["head", "docdata"])
+        .and_then(|d| doc.attr(d, "management-status"))
+        .map(str::to_ascii_lowercase);
+    // Withheld is pulled from use like canceled, as in the NewsML readers.
+    match status.as_deref() {
+        Some("canceled" | "cancelled") => return Err(ErrorKind::NotAnArticle("canceled".into())),
+        Some("withheld") => return Err(ErrorKind::NotAnArticle("withheld".into())),
+        _ => {}
     }
     fields(doc, nitf).into_dispatch(Format::Nitf)
 }
@@ -32,12 +36,14 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
     let hedline = body_head.and_then(|h| doc.child(h, "hedline"));
     f.headline = hedline.and_then(|h| doc.child(h, "hl1")).and_then(|n| doc.text_opt(n));
     let title = head.and_then(|h| doc.child(h, "title")).and_then(|n| doc.text_opt(n));
-    if let Some(t) = &title {
-        if f.headline.is_none() {
-            f.headline = Some(t.clone());
-        } else if !t.contains(' ') {
-            // A slug used as title (`Rideau-Hall-Police`).
+    // A slug used as title (`Rideau-Hall-Police`) is a keyword, not a headline.
+    let mut slug = None;
+    if let Some(t) = title {
+        if !t.contains(char::is_whitespace) {
             f.keywords.push(t.clone());
+            slug = Some(t);
+        } else if f.headline.is_none() {
+            f.headline = Some(t);
         }
     }
     if let Some(h) = hedline {
@@ -105,6 +111,11 @@ pub(super) fn fields(doc: &Doc, nitf: NodeId) -> Fields {
         .map(str::to_owned);
     if let Some(content) = body.and_then(|b| doc.child(b, "body.content")) {
         f.body = body::paragraphs(doc, content, false);
+    }
+    // Without a headline the title is made from the text (as for NewsML 1); the slug only
+    // when there is no text to make it from.
+    if f.headline.is_none() && f.body.is_empty() && f.ledes.is_empty() {
+        f.headline = slug;
     }
     f
 }
@@ -184,9 +195,36 @@ mod tests {
     }
 
     #[test]
-    fn canceled_is_skipped() {
+    fn canceled_and_withheld_are_skipped() {
         let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="canceled">"#);
         assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "canceled"));
+        let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="withheld">"#);
+        assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "withheld"));
+        let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="usable">"#);
+        assert!(read_str(&xml).is_ok());
+    }
+
+    #[test]
+    fn slug_title_is_not_the_headline() {
+        let no_hl1 =
+            SAMPLE.replace("<hl1><!-- Titre --> La réforme des retraites adoptée</hl1>", "");
+        let d = read_str(&no_hl1).unwrap();
+        assert_eq!(d.title, "", "left to be made from the text");
+        assert!(d.keywords.iter().any(|k| k == "Retraites-Réforme"));
+        let flash = "<nitf><head><title>Retraites-Réforme</title></head><body/></nitf>";
+        assert_eq!(read_str(flash).unwrap().title, "Retraites-Réforme");
+        let spaced = no_hl1.replace("Retraites-Réforme", "Retraites : la réforme adoptée");
+        assert_eq!(read_str(&spaced).unwrap().title, "Retraites : la réforme adoptée");
+    }
+
+    #[test]
+    fn embargo_marker_is_not_text() {
+        let xml = SAMPLE.replace(
+            "<p>Le Parlement a définitivement",
+            "<p>EMBARGO 12H45 - Le Parlement a définitivement",
+        );
+        let d = read_str(&xml).unwrap();
+        assert_eq!(d.body[0], "Le Parlement a définitivement adopté mercredi la réforme.");
     }
 
     #[test]
