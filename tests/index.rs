@@ -93,6 +93,32 @@ fn a_rebuild_keeps_the_last_commit_until_it_commits() {
     assert_eq!(ids(&DepecheIndex::open(&path, &schema).unwrap()).len(), 1);
 }
 
+/// A kill (an item canceled or withheld by the agency) comes as a new file: it takes the
+/// dispatch it names out of search, and is reported as withdrawn.
+#[test]
+fn a_withdrawn_item_takes_its_dispatch_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed");
+    std::fs::create_dir(&feed).unwrap();
+    copy_into(&feed, &["superdesk-core__afp20.xml"]);
+    let schema = Schema::embedded();
+    let index = DepecheIndex::open_or_create(&dir.path().join("idx"), &schema, false).unwrap();
+    let first = run(&index, &feed, &opts());
+    assert_eq!(first.indexed, 1);
+    let id = ids(&index).pop().expect("the AFP item");
+    let item = std::fs::read(feed.join("superdesk-core__afp20.xml")).unwrap();
+    let killed = String::from_utf8_lossy(&item)
+        .replace(r#"<Status FormalName="Usable"/>"#, r#"<Status FormalName="Canceled"/>"#)
+        .replace("qpsp2jzk:1</PublicIdentifier>", "qpsp2jzk:2</PublicIdentifier>");
+    assert!(killed.contains("Canceled") && killed.contains("qpsp2jzk:2<"));
+    std::fs::write(feed.join("afp-kill.xml"), killed).unwrap();
+    let second = run(&index, &feed, &opts());
+    assert_eq!((second.removed, second.total), (1, 0), "{id} still searchable");
+    assert_eq!(second.skipped.len(), 1);
+    assert_eq!(second.skipped[0].reason, "withdrawn");
+    assert!(ids(&index).is_empty());
+}
+
 #[test]
 fn changed_files_are_reindexed_and_gone_files_pruned() {
     let dir = tempfile::tempdir().unwrap();

@@ -694,7 +694,8 @@ fn check(path: &Path, want: &Want) -> usize {
         assert_eq!(errs.len(), 1, "{ctx}: {errs:?}");
         match errs[0].kind() {
             ErrorKind::NotAnArticle(r) => assert!(r.starts_with(reason), "{ctx}: {r:?}"),
-            other => panic!("{ctx}: expected not-an-article, got {other:?}"),
+            ErrorKind::Withdrawn { status, .. } => assert_eq!(status, reason, "{ctx}"),
+            other => panic!("{ctx}: expected not-an-article or withdrawn, got {other:?}"),
         }
         return 1;
     }

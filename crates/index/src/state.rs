@@ -132,6 +132,13 @@ impl State {
         removed
     }
 
+    /// Removes one record from the view (the index side is the caller's).
+    pub fn remove(&mut self, i: usize) -> Option<Record> {
+        let rec = self.records.get_mut(i)?.take()?;
+        self.unlink(i, &rec);
+        Some(rec)
+    }
+
     /// Turns a searchable dispatch into a version record with a new id (the index side is
     /// the caller's).
     pub fn demote(&mut self, i: usize, new_id: &str) {

@@ -436,11 +436,17 @@ impl Run<'_> {
                                     self.place(d)?;
                                     placed += 1;
                                 }
-                                Err(e) => self.summary.skipped.push(Skip::from(&e)),
+                                Err(e) => {
+                                    self.withdraw(&e);
+                                    self.summary.skipped.push(Skip::from(&e));
+                                }
                             }
                         }
                     }
-                    Done::Failed { error } => self.summary.skipped.push(Skip::from(&error)),
+                    Done::Failed { error } => {
+                        self.withdraw(&error);
+                        self.summary.skipped.push(Skip::from(&error));
+                    }
                     Done::End { job, bytes: b } => {
                         let j = &jobs[job];
                         if let Some(hash) = current_hash.take() {
@@ -546,6 +552,17 @@ impl Run<'_> {
         self.add(document::file_document(self.index.schema(), key, size, mtime_ns, hash))?;
         self.state.files.insert(key.to_owned(), FileRec { size, mtime_ns, hash: hash.to_owned() });
         Ok(())
+    }
+
+    /// An item withdrawn by its publisher (canceled, withheld) takes the dispatch it names
+    /// out of search: agencies send the kill as a new file, not by rewriting the old one.
+    fn withdraw(&mut self, e: &IngestError) {
+        let ErrorKind::Withdrawn { id: Some(id), .. } = e.kind() else { return };
+        let Some(i) = self.state.by_id(id) else { return };
+        if let Some(rec) = self.state.remove(i) {
+            self.delete_id(&rec.stub.id);
+            self.summary.removed += 1;
+        }
     }
 
     fn delete_id(&mut self, id: &str) {

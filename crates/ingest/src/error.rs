@@ -43,6 +43,15 @@ pub enum ErrorKind {
     /// Parsed, but holds no article (no title and no body, a package, a listing page…).
     #[error("not an article: {0}")]
     NotAnArticle(String),
+    /// An item its publisher withdrew (IPTC status `canceled` or `withheld`): not to be
+    /// served; `id` names the dispatch it withdraws, so an index can remove it.
+    #[error("withdrawn by its publisher ({status})")]
+    Withdrawn {
+        /// `canceled` or `withheld`.
+        status: String,
+        /// The id of the withdrawn dispatch, when the item gives one.
+        id: Option<String>,
+    },
     /// The layout was recognized but is malformed.
     #[error("parse error: {0}")]
     Parse(String),
@@ -64,6 +73,7 @@ impl ErrorKind {
             ErrorKind::TooLarge { .. } => "too-large",
             ErrorKind::Undecodable(_) => "undecodable",
             ErrorKind::NotAnArticle(_) => "not-an-article",
+            ErrorKind::Withdrawn { .. } => "withdrawn",
             ErrorKind::Parse(_) => "parse-error",
             ErrorKind::SymlinkLoop(_) => "symlink-loop",
             ErrorKind::Unrecognized(_) => "unrecognized",

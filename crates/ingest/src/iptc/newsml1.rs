@@ -31,7 +31,8 @@ fn read_item(doc: &Doc, item: NodeId) -> Result<Dispatch, ErrorKind> {
         let status =
             doc.child(mgmt, "Status").and_then(|s| doc.attr(s, "FormalName")).unwrap_or("");
         if ["canceled", "cancelled", "withheld"].iter().any(|s| status.eq_ignore_ascii_case(s)) {
-            return Err(ErrorKind::NotAnArticle(status.to_lowercase()));
+            let status = status.to_lowercase().replace("cancelled", "canceled");
+            return Err(ErrorKind::Withdrawn { status, id: f.id });
         }
         let when = |name| doc.child(mgmt, name).and_then(|n| date(doc.text_opt(n).as_deref()));
         f.published = when("FirstCreated");
@@ -419,7 +420,9 @@ mod tests {
             matches!(read_str(pkg), Err(ErrorKind::NotAnArticle(r)) if r.starts_with("package"))
         );
         let canceled = ITEM.replace("FormalName=\"Usable\"", "FormalName=\"Canceled\"");
-        assert!(matches!(read_str(&canceled), Err(ErrorKind::NotAnArticle(r)) if r == "canceled"));
+        assert!(
+            matches!(read_str(&canceled), Err(ErrorKind::Withdrawn { status, .. }) if status == "canceled")
+        );
     }
 
     #[test]

@@ -60,11 +60,6 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
             }
             _ => {}
         }
-        let status =
-            doc.child(meta, "pubStatus").and_then(|s| doc.attr(s, "qcode")).map(qcode_value);
-        if let Some(s @ ("canceled" | "cancelled" | "withheld")) = status {
-            return Err(ErrorKind::NotAnArticle(s.to_owned()));
-        }
     }
 
     let version = doc.attr(item, "version");
@@ -78,6 +73,14 @@ fn read_item(doc: &Doc, item: NodeId, root: NodeId) -> Result<Dispatch, ErrorKin
             _ => g,
         }
     });
+    if let Some(meta) = meta {
+        let status =
+            doc.child(meta, "pubStatus").and_then(|s| doc.attr(s, "qcode")).map(qcode_value);
+        if let Some(s @ ("canceled" | "cancelled" | "withheld")) = status {
+            let status = if s == "withheld" { "withheld" } else { "canceled" };
+            return Err(ErrorKind::Withdrawn { status: status.into(), id: f.id.take() });
+        }
+    }
     let when = |parent: Option<NodeId>, name| {
         parent.and_then(|p| doc.child(p, name)).and_then(|n| date(doc.text_opt(n).as_deref()))
     };

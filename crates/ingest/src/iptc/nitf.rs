@@ -17,13 +17,14 @@ pub(super) fn read(doc: &Doc, nitf: NodeId) -> Result<Dispatch, ErrorKind> {
         .path(nitf, &["head", "docdata"])
         .and_then(|d| doc.attr(d, "management-status"))
         .map(str::to_ascii_lowercase);
+    let f = fields(doc, nitf);
     // Withheld is pulled from use like canceled, as in the NewsML readers.
-    match status.as_deref() {
-        Some("canceled" | "cancelled") => return Err(ErrorKind::NotAnArticle("canceled".into())),
-        Some("withheld") => return Err(ErrorKind::NotAnArticle("withheld".into())),
-        _ => {}
-    }
-    fields(doc, nitf).into_dispatch(Format::Nitf)
+    let status = match status.as_deref() {
+        Some("canceled" | "cancelled") => "canceled",
+        Some("withheld") => "withheld",
+        _ => return f.into_dispatch(Format::Nitf),
+    };
+    Err(ErrorKind::Withdrawn { status: status.into(), id: f.id })
 }
 
 /// Everything a `<nitf>` element says.
@@ -197,9 +198,13 @@ mod tests {
     #[test]
     fn canceled_and_withheld_are_skipped() {
         let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="canceled">"#);
-        assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "canceled"));
+        assert!(
+            matches!(read_str(&xml), Err(ErrorKind::Withdrawn { status, .. }) if status == "canceled")
+        );
         let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="withheld">"#);
-        assert!(matches!(read_str(&xml), Err(ErrorKind::NotAnArticle(r)) if r == "withheld"));
+        assert!(
+            matches!(read_str(&xml), Err(ErrorKind::Withdrawn { status, .. }) if status == "withheld")
+        );
         let xml = SAMPLE.replace("<docdata>", r#"<docdata management-status="usable">"#);
         assert!(read_str(&xml).is_ok());
     }
