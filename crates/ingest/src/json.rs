@@ -8,9 +8,10 @@
 //! A document may be one object, an array of objects, or objects wrapping such an array up to
 //! [`MAX_DEPTH`] levels down (`{"items": […]}`, `{"data": {"articles": […]}}`,
 //! `{"hits": {"hits": [{"_source": {…}}]}}`). A field may hold its text in an object
-//! (`{"rendered": …}`, `{"value": …}`, `{"name": …}`). Title, lede and body are read as HTML
-//! when the feed says they are (`content_html`, WordPress `rendered`, Atom `"@type": "html"`, …)
-//! or when they hold paragraph markup; other text stays as written, markup included.
+//! (`{"rendered": …}`, `{"value": …}`, `{"name": …}`). Title and lede lose their tags (known
+//! tag names only). The body is read as HTML when the feed says it is (`content_html`,
+//! WordPress `rendered`, Atom `"@type": "html"`, …) or when it holds paragraph markup; other
+//! text stays as written, markup included.
 
 use std::borrow::Cow;
 
@@ -220,9 +221,10 @@ impl<'a> Fields<'a> {
         self.entries(keys).map(|(_, v)| v)
     }
 
-    /// The first of `keys` with text, read as HTML when it is declared or looks so.
+    /// The first of `keys` with text, without its tags: a headline or a standfirst is never
+    /// meant to show markup, and feeds put `<em>` or `<b>` in plain-text titles.
     fn line(self, keys: &'static [&'static str]) -> Option<String> {
-        self.entries(keys).map(|(k, v)| line_of(v, is_html(k, v))).find(|s| !s.is_empty())
+        self.all(keys).map(|v| line_of(v, true)).find(|s| !s.is_empty())
     }
 
     fn has_body(self) -> bool {
@@ -1016,11 +1018,12 @@ mod tests {
                 None,
                 &["Du 4 au 7 juillet.", "Au parc <b>Astrid</b>."],
             ),
-            // Plain strings stay as written, markup included: only the display escapes it.
+            // Title and lede lose their tags; a plain-text body stays as written, markup
+            // included: only the display escapes it.
             (
-                r#"{"title": "Alerte <b>rouge</b> à Zanzibar", "lede": "Un lede avec <img src=x>.", "text": "Le sommet s'est ouvert lundi. <script>x()</script>\n\nLes délégués & <i>les autres</i>."}"#,
-                "Alerte <b>rouge</b> à Zanzibar",
-                Some("Un lede avec <img src=x>."),
+                r#"{"title": "<em>Exclusif</em> : alerte <b>rouge</b> à Zanzibar", "lede": "Un lede avec <img src=x> et <<Non>> <5 %.", "text": "Le sommet s'est ouvert lundi. <script>x()</script>\n\nLes délégués & <i>les autres</i>."}"#,
+                "Exclusif : alerte rouge à Zanzibar",
+                Some("Un lede avec et <<Non>> <5 %."),
                 &[
                     "Le sommet s'est ouvert lundi. <script>x()</script>",
                     "Les délégués & <i>les autres</i>.",
