@@ -274,6 +274,14 @@ const PUBLISHED: &[&str] = &[
     "date",
     "datePublished",
     "date_published",
+    "publicationDate",
+    "publication_date",
+    "datePublication",
+    "date_publication",
+    "publishedDate",
+    "published_date",
+    "publishDate",
+    "publish_date",
     "published_at",
     "publishedAt",
     "pubDate",
@@ -287,6 +295,11 @@ const PUBLISHED: &[&str] = &[
     "created_at",
     "timestamp",
     "versioncreated",
+    // Event Registry: the time of its `date`, then the one read from the page.
+    "dateTime",
+    "datetime",
+    "date_time",
+    "dateTimePub",
 ];
 const UPDATED: &[&str] = &[
     "updated",
@@ -425,8 +438,8 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         lede,
         body,
         section: f.all(SECTION).find_map(section_of).or_else(|| wp_category(f)),
-        published: f.all(PUBLISHED).find_map(date_of),
-        updated: f.all(UPDATED).find_map(date_of),
+        published: published(f),
+        updated: f.all(UPDATED).find_map(date_of).or_else(|| updated_in_published(f)),
         authors,
         agency,
         dateline: text(&["dateline"]),
@@ -794,10 +807,60 @@ fn wp_category(f: Fields<'_>) -> Option<String> {
         .find_map(section_of)
 }
 
-/// ISO 8601, RFC 2822, prose, or a Unix time in seconds or milliseconds (number or digits).
+/// The first publication date, the first field that has one winning; but a day alone
+/// (`"date": "2024-03-12"`) gives way to a time on that day in a later field (Event Registry's
+/// `dateTime`).
+fn published(f: Fields<'_>) -> Option<jiff::Timestamp> {
+    let mut found = f.all(PUBLISHED).filter_map(date_of);
+    let first = found.next()?;
+    if !is_day_only(first) {
+        return Some(first);
+    }
+    // A time on that day somewhere on Earth: up to 14 hours before or after its UTC span.
+    let span = jiff::SignedDuration::from_hours(-14)..jiff::SignedDuration::from_hours(38);
+    found.find(|t| !is_day_only(*t) && span.contains(&first.duration_until(*t))).or(Some(first))
+}
+
+/// A date without a time reads as midnight UTC.
+fn is_day_only(t: jiff::Timestamp) -> bool {
+    t.as_second().rem_euclid(86_400) == 0 && t.subsec_nanosecond() == 0
+}
+
+/// The update in a publication field that states both (`Publié le 12/03/2024 à 14h35, mis à
+/// jour le 13/03/2024 à 08h00`).
+fn updated_in_published(f: Fields<'_>) -> Option<jiff::Timestamp> {
+    f.all(PUBLISHED).find_map(|v| {
+        let s = v.as_str()?;
+        date_in_sentence(&s[update_label(s)?..])
+    })
+}
+
+/// ISO 8601, RFC 2822, prose, or a Unix time in seconds or milliseconds (number or digits);
+/// or the first date of a sentence a CMS prints (`Publié le 12/03/2024 à 14h35, mis à jour
+/// le …`).
 fn date_of(v: &Value) -> Option<jiff::Timestamp> {
     let s = text_of(v);
-    dates::parse_epoch(&s).or_else(|| dates::parse(&s))
+    dates::parse_epoch(&s)
+        .or_else(|| dates::parse(&s))
+        .or_else(|| date_in_sentence(&s[..update_label(&s).unwrap_or(s.len())]))
+}
+
+/// Where an update label (`mis à jour`, `modifié`, `updated`) starts after the publication
+/// date in a date sentence.
+fn update_label(s: &str) -> Option<usize> {
+    const LABELS: &[&str] = &["mis à jour", "mise à jour", "maj ", "modifié", "updated"];
+    s.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+        LABELS.iter().any(|l| s[i..].get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l)))
+    })
+}
+
+/// The date a short sentence ends with, past its label (`Publié le 12/03/2024 à 14h35`,
+/// `Posted on 12 March 2024`): the first of its last few words that [`dates::parse`] reads.
+fn date_in_sentence(s: &str) -> Option<jiff::Timestamp> {
+    let s = s.replace(" à ", " ");
+    let s = s.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
+    let starts = s.match_indices(' ').map(|(i, _)| i + 1);
+    std::iter::once(0).chain(starts).take(6).find_map(|i| dates::parse(&s[i..]))
 }
 
 #[cfg(test)]
@@ -1142,6 +1205,16 @@ mod tests {
             r#""date": {"$date": {"$numberLong": "1710349200000"}}"#,
             // An unreadable date gives way to the next field.
             r#""date": "il y a deux heures", "created": "2024-03-13T17:00:00Z""#,
+            r#""publicationDate": "2024-03-13T17:00:00Z""#,
+            r#""publication_date": "2024-03-13T18:00:00+01:00""#,
+            r#""publishedDate": "2024-03-13T17:00:00Z""#,
+            // A day alone gives way to a time on that day (Event Registry).
+            r#""date": "2024-03-13", "time": "17:00:00", "dateTime": "2024-03-13T17:00:00Z""#,
+            r#""date": "mercredi 13 mars 2024", "dateTimePub": "2024-03-13T18:00:00+01:00""#,
+            r#""date": "2024-03-13", "dateTime": "2024-03-13T12:00:00-05:00""#,
+            // A CMS's date sentence.
+            r#""date": "Publié le 13/03/2024 à 17h00, mis à jour le 14/03/2024 à 08h00""#,
+            r#""date": "Posted on 13 March 2024 17:00""#,
         ];
         for extra in cases {
             let d = a_with(extra);
@@ -1159,6 +1232,15 @@ mod tests {
                 "{extra}"
             );
         }
+        // A day is kept when the other time is on another day, or when there is none.
+        let d = a_with(r#""date": "2024-03-13", "dateTime": "2024-03-15T17:00:00Z""#);
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-13T00:00:00Z");
+        let d = a_with(r#""publicationDate": "mardi 12 mars 2024""#);
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-12T00:00:00Z");
+        // The update a date sentence states.
+        let d =
+            a_with(r#""date": "Publié le 12/03/2024 à 14h35, mis à jour le 13/03/2024 à 08h00""#);
+        assert_eq!(d.updated.unwrap().to_string(), "2024-03-13T08:00:00Z");
         // A year or a counter is not a date.
         for extra in [r#""date": 2024"#, r#""timestamp": 42"#] {
             assert_eq!(a_with(extra).published, None, "{extra}");
