@@ -30,11 +30,87 @@ type Object = Map<String, Value>;
 /// `{"rss": {"channel": {"item": […]}}}` three.
 const MAX_DEPTH: usize = 4;
 
-/// Parses a whole JSON document.
+/// Parses a whole JSON document, or several written one after another (`{…}{…}`, or
+/// pretty-printed objects in a row, as some exports and log collectors write them). Their
+/// records are then numbered through the file; a value that does not parse is reported by its
+/// line and column, and the others are kept.
 pub(crate) fn parse_document(text: &str) -> Result<Vec<Record>, ErrorKind> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ErrorKind::Parse(format!("invalid JSON: {e}")))?;
-    match &value {
+    let mut values = json_values(text);
+    if values.len() == 1 {
+        return parse_value(&values.remove(0)?);
+    }
+    let (mut out, mut n) = (Vec::new(), 0);
+    for value in values {
+        match value.and_then(|v| parse_value(&v)) {
+            Ok(records) => {
+                for (_, r) in records {
+                    n += 1;
+                    out.push((Some(n), r));
+                }
+            }
+            // Named by its position: its line and column for a parse error.
+            Err(e) => out.push((None, Err(e))),
+        }
+    }
+    Ok(out)
+}
+
+/// The JSON values of `text`, one after another. After a value that does not parse, reading
+/// resumes at the next `{` opening a line or right after a `}`, where a value written after
+/// it would start.
+fn json_values(text: &str) -> Vec<Result<Value, ErrorKind>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    loop {
+        let rest = text[start..].trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        start = text.len() - rest.len();
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+        match stream.next() {
+            None => break,
+            Some(Ok(v)) => {
+                out.push(Ok(v));
+                start += stream.byte_offset();
+            }
+            Some(Err(e)) => {
+                out.push(Err(parse_error(text, start, &e)));
+                let resume = rest
+                    .char_indices()
+                    .skip(1)
+                    .find(|&(i, c)| c == '{' && matches!(rest.as_bytes()[i - 1], b'\n' | b'}'));
+                match resume {
+                    Some((i, _)) => start += i,
+                    None => break,
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        // Only whitespace: serde_json's own message.
+        out.push(serde_json::from_str::<Value>(text).map_err(|e| parse_error(text, 0, &e)));
+    }
+    out
+}
+
+/// `e`, met reading `text` from byte `start`, with its line and column in the whole text.
+fn parse_error(text: &str, start: usize, e: &serde_json::Error) -> ErrorKind {
+    let before = &text[..start];
+    let line = before.matches('\n').count() + e.line();
+    let column = match e.line() {
+        1 => before.len() - before.rfind('\n').map_or(0, |i| i + 1) + e.column(),
+        _ => e.column(),
+    };
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    ErrorKind::Parse(format!("invalid JSON: {message} at line {line} column {column}"))
+}
+
+/// The records of one JSON value: an array's elements, or the article (or articles) an object
+/// holds.
+fn parse_value(value: &Value) -> Result<Vec<Record>, ErrorKind> {
+    match value {
         Value::Array(items) => Ok(records(items)),
         Value::Object(obj) => {
             let here = article_in(obj);
@@ -1312,6 +1388,58 @@ mod tests {
             Err(ErrorKind::NotAnArticle(m)) => assert!(m.contains("array of 2 articles"), "{m}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn values_one_after_another() {
+        let titles = |recs: &[Record]| -> Vec<(Option<u64>, String)> {
+            recs.iter()
+                .map(|(n, r)| (*n, r.as_ref().map_or_else(|e| e.to_string(), |d| d.title.clone())))
+                .collect()
+        };
+        // Compact, and pretty-printed one after another.
+        let recs = parse_document(&format!("{A}{B}{A}")).unwrap();
+        let want = [(Some(1), TITLE_A), (Some(2), TITLE_B), (Some(3), TITLE_A)];
+        assert_eq!(titles(&recs), want.map(|(n, t)| (n, t.to_owned())));
+        let pretty = |doc: &str| {
+            serde_json::to_string_pretty(&serde_json::from_str::<Value>(doc).unwrap()).unwrap()
+        };
+        let recs = parse_document(&format!("{}\n{}\n", pretty(A), pretty(B))).unwrap();
+        assert_eq!(titles(&recs), [(Some(1), TITLE_A.into()), (Some(2), TITLE_B.into())]);
+        // An array followed by another value: numbered through the file.
+        let recs =
+            parse_document(&format!("[{A}, {B}]\n{{\"data\": {{\"article\": {A}}}}}")).unwrap();
+        assert_eq!(recs.iter().map(|r| r.0).collect::<Vec<_>>(), [Some(1), Some(2), Some(3)]);
+        // A broken value is reported at its place, the others kept.
+        let doc =
+            format!("{}\n{{\"title\": \"Coupé\", \"body\": \"Le texte\n{}\n", pretty(A), pretty(B));
+        let recs = parse_document(&doc).unwrap();
+        let t = titles(&recs);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0], (Some(1), TITLE_A.into()));
+        assert_eq!(t[1].0, None);
+        assert!(
+            t[1].1.starts_with("parse error: invalid JSON: ")
+                && t[1].1.ends_with(" at line 6 column 0"),
+            "{}",
+            t[1].1
+        );
+        assert_eq!(t[2], (Some(2), TITLE_B.into()));
+        // Junk after the document (a proxy's comment).
+        let recs = parse_document(&format!("[{A}]\n<!-- cached -->\n")).unwrap();
+        assert_eq!(recs[0].1.as_ref().unwrap().title, TITLE_A);
+        assert_eq!(
+            recs[1].1.as_ref().unwrap_err().to_string(),
+            "parse error: invalid JSON: expected value at line 2 column 1"
+        );
+        // One broken document stays one error, positions as serde_json gives them.
+        match parse_document("[\n  {\"title\": \"Virgule\"},\n]\n") {
+            Err(ErrorKind::Parse(m)) => {
+                assert_eq!(m, "invalid JSON: trailing comma at line 3 column 1")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse_document("  \n"), Err(ErrorKind::Parse(_))));
     }
 
     #[test]
