@@ -325,6 +325,8 @@ const BODY: &[&str] = &[
     "bodyText",
     "content_elements",
     "lead_paragraph",
+    // ninjs 2.
+    "bodies",
 ];
 const LEDE: &[&str] = &[
     "lede",
@@ -342,6 +344,8 @@ const LEDE: &[&str] = &[
     "description_text",
     "description_html",
     "trailText",
+    // ninjs 2.
+    "descriptions",
 ];
 const PUBLISHED: &[&str] = &[
     "published",
@@ -415,8 +419,17 @@ const SECTION: &[&str] = &[
     "subject",
     "taxonomy",
 ];
-const AGENCY: &[&str] =
-    &["agency", "agence", "provider_name", "credit", "creditline", "source_name", "publisher"];
+const AGENCY: &[&str] = &[
+    "agency",
+    "agence",
+    "provider_name",
+    "credit",
+    "creditline",
+    "creditLine",
+    "source_name",
+    "publisher",
+    "copyrightholder",
+];
 const URL: &[&str] = &["url", "link", "canonical_url", "permalink", "web_url", "webUrl"];
 const KEYWORDS: &[&str] = &["keywords", "tags", "subjects", "topics"];
 const ID: &[&str] = &["id", "guid", "uid", "uri", "urn", "_id", "identifier"];
@@ -607,12 +620,26 @@ fn text_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
-        Value::Array(a) => {
-            a.iter().map(text_of).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
-        }
+        Value::Array(a) => match main_role(a) {
+            Some(main) => text_of(main),
+            None => a.iter().map(text_of).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+        },
         Value::Object(o) => text_field(o).map(text_of).unwrap_or_default(),
         _ => String::new(),
     }
+}
+
+/// ninjs 2 lists versions of one text, each with its `role` (`headlines`: `main`, `short`;
+/// `bodies`, `descriptions`): the `main` one, or the first. `None` when the items are parts
+/// of one text (paragraphs, blocks) rather than versions.
+fn main_role(a: &[Value]) -> Option<&Value> {
+    fn role(v: &Value) -> Option<&str> {
+        v.get("role").and_then(Value::as_str)
+    }
+    if a.is_empty() || !a.iter().all(|v| role(v).is_some()) {
+        return None;
+    }
+    a.iter().find(|v| role(v) == Some("main")).or(a.first())
 }
 
 /// Keys whose text is HTML (Arc's `content_elements` hold HTML snippets).
@@ -648,6 +675,9 @@ fn line_of(v: &Value, html: bool) -> String {
 /// single line breaks when it has no blank line at all).
 fn body_of(v: &Value, html: bool) -> Vec<String> {
     match v {
+        Value::Array(a) if let Some(main) = main_role(a) => {
+            body_of(main, html || is_html("", main))
+        }
         Value::Array(a) => a
             .iter()
             .flat_map(|p| {
@@ -1391,6 +1421,26 @@ mod tests {
     }
 
     #[test]
+    fn ninjs_2() {
+        let d = one(
+            r#"{"uri": "urn:newsml:afp.com:20240312:doc-34ab12", "version": "3", "firstcreated": "2024-03-12T09:15:00+01:00", "headlines": [{"role": "short", "value": "Eau : tarif progressif"}, {"role": "main", "value": "Eau potable : le gouvernement présente une tarification progressive"}], "descriptions": [{"role": "summary", "value": "Les premiers mètres cubes seraient moins chers."}], "bodies": [{"role": "main", "contenttype": "text/html", "value": "<p>Le projet de loi a été présenté mercredi.</p><p>Les associations saluent une mesure attendue.</p>"}, {"role": "main-plain", "contenttype": "text/plain", "value": "Le projet de loi a été présenté mercredi."}], "by": "Julie Marchand et Paul Lenoir", "located": "Paris", "copyrightholder": "AFP"}"#,
+        );
+        assert_eq!(d.title, "Eau potable : le gouvernement présente une tarification progressive");
+        assert_eq!(d.lede.as_deref(), Some("Les premiers mètres cubes seraient moins chers."));
+        assert_eq!(
+            d.body,
+            [
+                "Le projet de loi a été présenté mercredi.",
+                "Les associations saluent une mesure attendue."
+            ]
+        );
+        assert_eq!(d.authors, ["Julie Marchand", "Paul Lenoir"]);
+        assert_eq!(d.location.as_deref(), Some("Paris"));
+        assert_eq!(d.agency.as_deref(), Some("AFP"));
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-12T08:15:00Z");
+    }
+
+    #[test]
     fn values_one_after_another() {
         let titles = |recs: &[Record]| -> Vec<(Option<u64>, String)> {
             recs.iter()
@@ -1555,6 +1605,14 @@ mod tests {
                 "2024-03-13T17:00:00Z",
                 &["Hélène Vidal"],
                 Some("Monde"),
+            ),
+            (
+                "ninjs2.json",
+                1,
+                "Eau potable : le gouvernement présente une tarification progressive",
+                "2024-03-12T08:15:00Z",
+                &["Julie Marchand", "Paul Lenoir"],
+                None,
             ),
             (
                 "elastic-dump.jsonl",
