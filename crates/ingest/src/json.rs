@@ -124,6 +124,7 @@ fn parse_value(value: &Value) -> Result<Vec<Record>, ErrorKind> {
             }
             match here.or_else(|| nested_article(obj)) {
                 Some(f) => Ok(vec![(None, from_fields(f, Format::Json))]),
+                None if let Some(items) = headline_array(obj) => Ok(records(items)),
                 None => {
                     let empty = empty_array(obj)
                         .map(|path| format!("; `{path}` is empty"))
@@ -187,6 +188,20 @@ fn records<'a>(items: impl IntoIterator<Item = &'a Value>) -> Vec<Record> {
 /// `{"data": {"featured": […], "latest": […]}}`, so that no article is left out (an article
 /// listed twice is one dispatch and a copy for the indexer). `None` when there is none.
 fn article_array(obj: &Object) -> Option<Vec<&Value>> {
+    arrays_of(obj, |o| article_in(o).is_some())
+}
+
+/// The items of every array of headlines below `obj`: objects with a title and a link but no
+/// text, as news search APIs list their results (SerpApi `news_results`). Each is a dispatch
+/// with its title only.
+fn headline_array(obj: &Object) -> Option<Vec<&Value>> {
+    let has = |o: &Object, keys: &[&str]| keys.iter().any(|k| o.get(*k).is_some_and(has_text));
+    arrays_of(obj, |o| has(o, TITLE) && has(o, URL))
+}
+
+/// The items of every array below `obj` holding an object `is_item` accepts, as
+/// [`article_array`] describes.
+fn arrays_of(obj: &Object, is_item: impl Fn(&Object) -> bool) -> Option<Vec<&Value>> {
     let mut items = Vec::new();
     let mut level = vec![obj];
     for _ in 0..MAX_DEPTH {
@@ -194,9 +209,7 @@ fn article_array(obj: &Object) -> Option<Vec<&Value>> {
         for o in level {
             for v in o.values() {
                 match v {
-                    Value::Array(a)
-                        if a.iter().any(|i| i.as_object().and_then(article_in).is_some()) =>
-                    {
+                    Value::Array(a) if a.iter().any(|i| i.as_object().is_some_and(&is_item)) => {
                         items.extend(a);
                     }
                     Value::Object(child) => next.push(child),
@@ -304,7 +317,27 @@ impl<'a> Fields<'a> {
     }
 
     fn has_body(self) -> bool {
-        self.all(BODY).any(has_text)
+        self.bodies().next().is_some()
+    }
+
+    /// The non-empty body fields with their key.
+    fn bodies(self) -> impl Iterator<Item = (&'static str, &'a Value)> {
+        let text_only = self.entries(BODY_IF_TEXT).filter(|(_, v)| is_plain_text(v));
+        self.entries(BODY).chain(text_only).filter(|(_, v)| has_text(v))
+    }
+}
+
+/// Keys that hold the body only when they hold text (a string, or a list of paragraph
+/// strings): AFP's Core API `news`, the `article` of summarization data sets (MLSUM,
+/// CNN/DailyMail). Elsewhere they wrap articles (`{"news": […]}`, `{"article": {…}}`).
+const BODY_IF_TEXT: &[&str] = &["news", "article"];
+
+/// A string, or an array of strings only.
+fn is_plain_text(v: &Value) -> bool {
+    match v {
+        Value::String(_) => true,
+        Value::Array(a) => a.iter().all(Value::is_string),
+        _ => false,
     }
 }
 
@@ -432,7 +465,7 @@ const AGENCY: &[&str] = &[
 ];
 const URL: &[&str] = &["url", "link", "canonical_url", "permalink", "web_url", "webUrl"];
 const KEYWORDS: &[&str] = &["keywords", "tags", "subjects", "topics"];
-const ID: &[&str] = &["id", "guid", "uid", "uri", "urn", "_id", "identifier"];
+const ID: &[&str] = &["id", "guid", "uid", "uri", "urn", "_id", "identifier", "uno"];
 
 /// Keys of an object holding a field's text, by preference: WordPress `rendered`, Drupal
 /// `processed`, `value`, NYT `main` and `original`, Arc `basic`, XML-to-JSON `#text`, `$t`
@@ -460,7 +493,7 @@ const TEXT_KEYS: &[&str] = &[
 
 fn is_article(obj: &Object) -> bool {
     let has = |keys: &[&str]| keys.iter().any(|k| obj.get(*k).is_some_and(has_text));
-    has(BODY) || (has(TITLE) && has(LEDE))
+    Fields::of(obj).has_body() || (has(TITLE) && has(LEDE))
 }
 
 fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
@@ -470,7 +503,7 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
     let title = f.line(TITLE).unwrap_or_default();
     let lede = f.line(LEDE);
     let body = f
-        .entries(BODY)
+        .bodies()
         .map(|(k, v)| body_of(v, is_html(k, v)))
         .find(|b| !b.is_empty())
         .unwrap_or_default();
@@ -1418,6 +1451,46 @@ mod tests {
             Err(ErrorKind::NotAnArticle(m)) => assert!(m.contains("array of 2 articles"), "{m}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn text_only_body_keys() {
+        // AFP Core API: `news` is the list of paragraphs, also as the API nests it.
+        let doc = r#"{"uno": "NEWS-FR-123-ABC", "lang": "fr", "headline": "Marseille : deux morts dans une fusillade", "news": ["Deux hommes ont été tués par balles dans la nuit.", "La procureure doit s'exprimer dans la journée."], "published": "2024-03-12T07:45:12Z", "creditLine": "AFP", "summary": ""}"#;
+        for doc in [
+            doc.to_owned(),
+            format!("[{doc}]"),
+            format!(
+                r#"{{"response": {{"status": {{"code": 0}}, "numFound": 1, "docs": [{doc}]}}}}"#
+            ),
+        ] {
+            let d = one(&doc);
+            assert_eq!(d.id, "NEWS-FR-123-ABC", "{doc}");
+            assert_eq!(d.body.len(), 2, "{doc}");
+            assert_eq!(d.agency.as_deref(), Some("AFP"), "{doc}");
+        }
+        // A summarization data set's row: no title, one is made from the start of the text.
+        let d = parse_line(r#"{"article": "Le festival de Cannes s'est ouvert mardi soir sous une pluie battante. Le jury est présidé par une réalisatrice.", "summary": "Ouverture du festival de Cannes sous la pluie.", "id": 42}"#).unwrap().unwrap();
+        assert_eq!(d.lede.as_deref(), Some("Ouverture du festival de Cannes sous la pluie."));
+        assert_eq!(d.body.len(), 1);
+        // Elsewhere they wrap articles.
+        let titles = |doc: &str| all_ok(doc).into_iter().map(|d| d.title).collect::<Vec<_>>();
+        assert_eq!(titles(&format!(r#"{{"news": [{A}, {B}]}}"#)), [TITLE_A, TITLE_B]);
+        assert_eq!(titles(&format!(r#"{{"status": "ok", "article": {A}}}"#)), [TITLE_A]);
+    }
+
+    #[test]
+    fn headline_lists() {
+        let doc = r#"{"search_metadata": {"status": "Success"}, "news_results": [{"position": 1, "title": "Tour de France 2024 : le parcours dévoilé", "source": {"name": "Le Quotidien du Sport", "authors": ["Pierre Martin"]}, "link": "https://www.example.fr/tdf.html", "date": "03/12/2024, 07:00 AM, +0000 UTC"}, {"position": 2, "title": "Cyclisme : Paris-Nice part de Mantes", "link": "https://www.example.fr/pn.html"}]}"#;
+        let ds = all_ok(doc);
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[0].title, "Tour de France 2024 : le parcours dévoilé");
+        assert_eq!(ds[0].url.as_deref(), Some("https://www.example.fr/tdf.html"));
+        // Articles with a text win over a list of links next to them.
+        let doc = format!(
+            r#"{{"related": [{{"title": "Autre", "url": "https://www.example.fr/a"}}], "articles": [{A}]}}"#
+        );
+        assert_eq!(one(&doc).title, TITLE_A);
     }
 
     #[test]
