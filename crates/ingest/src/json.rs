@@ -519,7 +519,7 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         .map(|v| names_of(v, true))
         .find(|a| !a.is_empty())
         .unwrap_or_default();
-    let agency = match text(AGENCY).filter(|c| has_letter(c)) {
+    let agency = match text(AGENCY).filter(|c| has_letter(c) && !is_desk(c)) {
         Some(credit) => agency::from_credit(&credit),
         // A bare `author` string may be the agency (OrangeSum: "AFP", "6Medias"); a person's
         // name or a byline (`Par …`) only when it names a known one.
@@ -530,6 +530,7 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
             }
             let byline = strip_by(&a).len() != a.len();
             (!byline
+                && !is_desk(&a)
                 && !crate::persons::is_person_name(agency::without_label(&a))
                 && has_letter(&a))
             .then(|| agency::from_credit(&a))
@@ -832,12 +833,103 @@ fn names_of(v: &Value, byline: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for name in raw {
         let name = normalize::clean_escaped(&name);
-        let name = if byline { strip_by(&name) } else { &name };
-        if has_letter(name) && !out.iter().any(|n| n == name) {
-            out.push(name.to_owned());
+        let name = if byline { author_name(&name) } else { name };
+        if has_letter(&name) && !out.contains(&name) {
+            out.push(name);
         }
     }
     out
+}
+
+/// A byline's name alone: without `Par `/`By `, a place or a role in brackets (`Benjamin
+/// Barthe (Beyrouth, correspondant)`), or the agency closing it (AP's `By YURAS KARMANAU
+/// Associated Press`), and in capitals only at the start of its words when written all in
+/// capitals.
+fn author_name(name: &str) -> String {
+    let unlabelled = strip_by(name);
+    // Only a byline (`By …`, `… Associated Press`) is surely a name: `BFM TV` or `NON STOP
+    // POLITIQUE` in capitals are outlets, left as written.
+    let byline = unlabelled.len() != name.len();
+    let name = without_brackets(unlabelled);
+    let name = name.trim();
+    let caps = |s: &str| s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase);
+    let as_name = |s: &str| if caps(s) { capitalized(s) } else { s.to_owned() };
+    if let Some(at) = closing_agency(name) {
+        let head = as_name(name[..at].trim_end());
+        if has_name_shape(&head) {
+            return head;
+        }
+    }
+    match as_name(name) {
+        n if byline && has_name_shape(&n) => n,
+        _ => name.to_owned(),
+    }
+}
+
+/// Two to four words, each opening with a capital, of letters, hyphens, apostrophes and
+/// periods only (`Yuras Karmanau`, `Jean-Paul D'Ormesson`, `J. Martin`).
+fn has_name_shape(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        })
+}
+
+/// Where a known agency closing a byline starts (`YURAS KARMANAU Associated Press`), two
+/// words or more after its start.
+fn closing_agency(name: &str) -> Option<usize> {
+    let spaces: Vec<usize> = name.match_indices(' ').map(|(i, _)| i).collect();
+    // The agency's own first word: without it, the rest no longer names the same agency.
+    let exact = |k: usize| {
+        let tail = &name[spaces[k] + 1..];
+        let rest = spaces.get(k + 1).map_or("", |&j| &name[j + 1..]);
+        agency::known(tail).is_some_and(|a| agency::known(rest) != Some(a))
+    };
+    // The longest such tail, of three words at most.
+    (spaces.len().saturating_sub(3).max(1)..spaces.len()).find(|&k| exact(k)).map(|k| spaces[k])
+}
+
+/// `s` without what it has between brackets.
+fn without_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `JEAN-PAUL D'ORMESSON` → `Jean-Paul D'Ormesson`: each word, and each part of it after a
+/// hyphen or an apostrophe, with a capital first.
+fn capitalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// Signatures of a newsroom or a desk rather than a distributor (`Rédaction`, `La rédaction`,
+/// `Service Sports`), compared through [`normalize::label_key`]: never an agency.
+fn is_desk(s: &str) -> bool {
+    let key = normalize::label_key(s.trim());
+    let key = key.strip_prefix("la ").or_else(|| key.strip_prefix("le ")).unwrap_or(&key);
+    ["redaction", "service", "desk", "newsroom", "staff", "equipe web"]
+        .iter()
+        .any(|d| key == *d || key.strip_prefix(d).is_some_and(|r| r.starts_with(' ')))
 }
 
 fn raw_names(v: &Value, out: &mut Vec<String>) {
@@ -854,14 +946,23 @@ fn raw_names(v: &Value, out: &mut Vec<String>) {
         Value::Object(o) => match text_field(o) {
             Some(Value::String(s)) => out.extend(split_names(s)),
             Some(inner) => raw_names(inner, out),
-            None => out.extend(person_name(o)),
+            // `{"person": [{"firstname": …, "lastname": …}]}`
+            None => match person_name(o) {
+                Some(name) => out.push(name),
+                None => ["person", "persons", "people", "contributors"]
+                    .iter()
+                    .filter_map(|k| o.get(*k))
+                    .for_each(|v| raw_names(v, out)),
+            },
         },
         _ => {}
     }
 }
 
 fn split_names(s: &str) -> impl Iterator<Item = String> {
-    s.split([',', ';', '/'])
+    // A comma between brackets is no list: `Benjamin Barthe (Beyrouth, correspondant)`.
+    without_brackets(s)
+        .split([',', ';', '/'])
         .flat_map(|p| p.split(" et "))
         .flat_map(|p| p.split(" and "))
         .map(str::to_owned)
@@ -873,8 +974,17 @@ fn split_names(s: &str) -> impl Iterator<Item = String> {
 fn person_name(o: &Object) -> Option<String> {
     let part = |keys: &[&str]| keys.iter().find_map(|k| o.get(*k)?.as_str());
     let parts: Vec<&str> = [
-        part(&["firstname", "first_name", "firstName", "givenName", "given_name", "given"]),
-        part(&["lastname", "last_name", "lastName", "familyName", "family_name", "family"]),
+        part(&[
+            "firstname",
+            "first_name",
+            "firstName",
+            "givenName",
+            "given_name",
+            "given",
+            "prenom",
+            "prénom",
+        ]),
+        part(&["lastname", "last_name", "lastName", "familyName", "family_name", "family", "nom"]),
     ]
     .into_iter()
     .flatten()
@@ -1266,6 +1376,20 @@ mod tests {
                 &["Lucie Garnier", "Pierre Castan"],
             ),
             (r#""author": "", "byline": "Par Marie Dupont""#, &["Marie Dupont"]),
+            (r#""auteur": {"nom": "Durand", "prenom": "Lucie"}"#, &["Lucie Durand"]),
+            (
+                r#""byline": {"person": [{"firstname": "Nadia", "lastname": "Hamidou", "role": "reporter"}, {"firstname": "Marc", "lastname": "Olivier"}]}"#,
+                &["Nadia Hamidou", "Marc Olivier"],
+            ),
+            (r#""byline": "Benjamin Barthe (Beyrouth, correspondant)""#, &["Benjamin Barthe"]),
+            (
+                r#""author": "Claire Moreau (à Lyon) et Thomas Petit [envoyé spécial]""#,
+                &["Claire Moreau", "Thomas Petit"],
+            ),
+            (r#""byline": "By YURAS KARMANAU Associated Press""#, &["Yuras Karmanau"]),
+            (r#""byline": "Marie Dupont Reuters""#, &["Marie Dupont"]),
+            (r#""author": "Le Monde avec AFP""#, &["Le Monde avec AFP"]),
+            (r#""byline": "Par JEAN-PAUL D'ORMESSON""#, &["Jean-Paul D'Ormesson"]),
             // WordPress: an author id, the name only under `_embedded`.
             (r#""author": 7"#, &[]),
             (
@@ -1282,6 +1406,21 @@ mod tests {
     }
 
     #[test]
+    fn credits_signing_as_authors_stay_whole() {
+        for credit in [
+            "BFM TV",
+            "NON STOP POLITIQUE",
+            "Orange avec Media Services",
+            "Orange sur AFP-Services",
+            "Source : 6Médias",
+            "BVA - ORANGE",
+        ] {
+            let d = a_with(&format!(r#""author": "{credit}""#));
+            assert_eq!(d.authors, [credit]);
+        }
+    }
+
+    #[test]
     fn author_credits_name_the_agency_but_not_a_person() {
         let cases = [
             (r#""author": "Source : BFMTV""#, Some("BFMTV")),
@@ -1289,6 +1428,12 @@ mod tests {
             (r#""author": "6Médias""#, Some("6Medias")),
             (r#""author": "Marie Dupont""#, None),
             (r#""author": "Source : Marie Dupont""#, None),
+            // A desk or the newsroom signs, no distributor.
+            (r#""author": "Rédaction""#, None),
+            (r#""author": "La rédaction""#, None),
+            (r#""author": "Service Sports""#, None),
+            (r#""credit": "Rédaction web""#, None),
+            (r#""author": "Service Sports", "agency": "AFP""#, Some("AFP")),
         ];
         for (extra, want) in cases {
             assert_eq!(a_with(extra).agency.as_deref(), want, "{extra}");
