@@ -364,6 +364,8 @@ const BODY: &[&str] = &[
 const LEDE: &[&str] = &[
     "lede",
     "lead",
+    // Europresse, Factiva.
+    "leadParagraph",
     "chapo",
     "chapeau",
     "standfirst",
@@ -551,6 +553,10 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         None => title,
     };
     let mut body = body;
+    // A press database's notices close the text (Europresse).
+    while body.len() > 1 && body.last().is_some_and(|p| is_database_notice(p)) {
+        body.pop();
+    }
     if let Some(last) = body.last_mut() {
         strip_truncation_mark(last);
     }
@@ -600,16 +606,31 @@ fn without_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     (!head.is_empty()).then_some(head)
 }
 
-/// Drops a news API's truncation mark closing a text (`… [+3456 chars]`).
+/// Drops a news API's truncation mark closing a text (NewsAPI `… [+3456 chars]`, GNews
+/// `... [1532 chars]`).
 fn strip_truncation_mark(text: &mut String) {
-    let Some(open) = text.rfind("[+") else { return };
-    let mark = &text[open + 2..];
+    let Some(open) = text.rfind('[') else { return };
+    let mark = &text[open + 1..];
+    let mark = mark.strip_prefix('+').unwrap_or(mark);
     let digits = mark.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && matches!(mark[digits..].trim(), "chars]" | "characters]" | "caractères]") {
         text.truncate(open);
         let kept = text.trim_end().len();
         text.truncate(kept);
     }
+}
+
+/// The notices a press database adds after the text: the copyright line (`© 2024 SA Le
+/// Monde. Tous droits réservés.`) and Europresse's certificate (`Certificat émis le 13 mars
+/// 2024 à Université de Lyon à des fins de visualisation personnelle et temporaire.`).
+fn is_database_notice(p: &str) -> bool {
+    if p.chars().count() > 300 {
+        return false;
+    }
+    let key = normalize::label_key(p);
+    let copyright = key.starts_with('©') || key.starts_with("(c)") || key.starts_with("copyright");
+    (copyright && (key.contains("droits reserves") || key.contains("all rights reserved")))
+        || key.starts_with("certificat emis le")
 }
 
 /// The first keys of an object, to say what a record without an article held instead.
@@ -1192,6 +1213,36 @@ mod tests {
         );
         assert_eq!(d.title, "Retraites : le Conseil constitutionnel valide l'essentiel");
         assert_eq!(d.body, ["Le Conseil a validé vendredi l'essentiel de la réforme…"]);
+        let d = one(
+            r#"{"articles": [{"title": "Incendie dans une usine près de Rouen", "content": "Un incendie s'est déclaré mardi matin. Les pompiers sont sur place... [1532 chars]"}]}"#,
+        );
+        assert_eq!(
+            d.body,
+            ["Un incendie s'est déclaré mardi matin. Les pompiers sont sur place..."]
+        );
+        // A press database: its lead paragraph, and its notices after the text.
+        let d = one(
+            r#"{"documents": [{"headline": "Gaza : l'ONU alerte sur un risque de famine", "leadParagraph": "Le PAM estime que 1,1 million de personnes sont menacées.", "body": ["Le PAM a averti mardi que la famine était imminente.", "Selon sa directrice, chaque jour compte.", "© 2024 SA Le Monde. Tous droits réservés.", "Certificat émis le 13 mars 2024 à Université de Lyon à des fins de visualisation personnelle et temporaire."]}]}"#,
+        );
+        assert_eq!(
+            d.lede.as_deref(),
+            Some("Le PAM estime que 1,1 million de personnes sont menacées.")
+        );
+        assert_eq!(
+            d.body,
+            [
+                "Le PAM a averti mardi que la famine était imminente.",
+                "Selon sa directrice, chaque jour compte."
+            ]
+        );
+        // Not a mark or a notice: left alone.
+        let mut t = String::from("Les tarifs augmentent [+2024 chars]");
+        strip_truncation_mark(&mut t);
+        assert_eq!(t, "Les tarifs augmentent");
+        let mut t = String::from("Voir l'article [12 pages]");
+        strip_truncation_mark(&mut t);
+        assert_eq!(t, "Voir l'article [12 pages]");
+        assert!(!is_database_notice("© AFP"));
         // A title merely ending with the same words is left alone.
         assert_eq!(without_site("Le Monde", "Le Monde"), None);
         assert_eq!(without_site("Vu par Le Monde", "Le Monde"), None);
