@@ -1903,6 +1903,14 @@ mod tests {
             assert_eq!(d.section.as_deref(), *section, "{name}");
         }
 
+        // A press database's export: lede, notices, date and byline.
+        let d = &ok("europresse-export.json")[0];
+        assert_eq!(d.title, "Gaza : l'ONU alerte sur un risque de famine dans le nord");
+        assert!(d.lede.as_deref().is_some_and(|l| l.starts_with("Le Programme alimentaire")));
+        assert_eq!(d.body.len(), 2);
+        assert_eq!(ts(d.published).as_deref(), Some("2024-03-12T00:00:00Z"));
+        assert_eq!(d.authors, ["Benjamin Marchal"]);
+
         let (ds, errors) = read("empty-response.json");
         assert!(ds.is_empty());
         assert_eq!(errors.len(), 1);
