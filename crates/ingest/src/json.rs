@@ -57,12 +57,15 @@ pub(crate) fn parse_document(text: &str) -> Result<Vec<Record>, ErrorKind> {
 
 /// The JSON values of `text`, one after another. After a value that does not parse, reading
 /// resumes at the next `{` opening a line or right after a `}`, where a value written after
-/// it would start.
+/// it would start; that may be inside a broken array, so the commas and the `]` between its
+/// elements are passed over from then on.
 fn json_values(text: &str) -> Vec<Result<Value, ErrorKind>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut resumed = false;
     loop {
-        let rest = text[start..].trim_start();
+        let rest = text[start..]
+            .trim_start_matches(|c: char| c.is_whitespace() || (resumed && matches!(c, ',' | ']')));
         if rest.is_empty() {
             break;
         }
@@ -75,7 +78,16 @@ fn json_values(text: &str) -> Vec<Result<Value, ErrorKind>> {
                 start += stream.byte_offset();
             }
             Some(Err(e)) => {
-                out.push(Err(parse_error(text, start, &e)));
+                let e = parse_error(text, start, &e);
+                // An array broken by one element fails there, and so does the element read again.
+                let again = out.iter().any(|r| match (r, &e) {
+                    (Err(ErrorKind::Parse(a)), ErrorKind::Parse(b)) => a == b,
+                    _ => false,
+                });
+                if !again {
+                    out.push(Err(e));
+                }
+                resumed = true;
                 let resume = rest
                     .char_indices()
                     .skip(1)
@@ -1744,6 +1756,12 @@ mod tests {
             t[1].1
         );
         assert_eq!(t[2], (Some(2), TITLE_B.into()));
+        // An array broken in the middle, one element a line: the others kept, one error.
+        let doc = format!("[\n{A},\n{{\"title\": \"Coupé\", \"body\": [}},\n{B}\n]\n");
+        let t = titles(&parse_document(&doc).unwrap());
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[0].0.is_none() && t[0].1.ends_with("at line 3 column 30"), "{t:?}");
+        assert_eq!((&t[1], &t[2]), (&(Some(1), TITLE_A.into()), &(Some(2), TITLE_B.into())));
         // Junk after the document (a proxy's comment).
         let recs = parse_document(&format!("[{A}]\n<!-- cached -->\n")).unwrap();
         assert_eq!(recs[0].1.as_ref().unwrap().title, TITLE_A);
