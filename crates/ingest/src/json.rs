@@ -8,9 +8,10 @@
 //! A document may be one object, an array of objects, or objects wrapping such an array up to
 //! [`MAX_DEPTH`] levels down (`{"items": […]}`, `{"data": {"articles": […]}}`,
 //! `{"hits": {"hits": [{"_source": {…}}]}}`). A field may hold its text in an object
-//! (`{"rendered": …}`, `{"value": …}`, `{"name": …}`). Title, lede and body are read as HTML
-//! when the feed says they are (`content_html`, WordPress `rendered`, Atom `"@type": "html"`, …)
-//! or when they hold paragraph markup; other text stays as written, markup included.
+//! (`{"rendered": …}`, `{"value": …}`, `{"name": …}`). Title and lede lose their tags (known
+//! tag names only). The body is read as HTML when the feed says it is (`content_html`,
+//! WordPress `rendered`, Atom `"@type": "html"`, …) or when it holds paragraph markup; other
+//! text stays as written, markup included.
 
 use std::borrow::Cow;
 
@@ -29,11 +30,99 @@ type Object = Map<String, Value>;
 /// `{"rss": {"channel": {"item": […]}}}` three.
 const MAX_DEPTH: usize = 4;
 
-/// Parses a whole JSON document.
+/// Parses a whole JSON document, or several written one after another (`{…}{…}`, or
+/// pretty-printed objects in a row, as some exports and log collectors write them). Their
+/// records are then numbered through the file; a value that does not parse is reported by its
+/// line and column, and the others are kept.
 pub(crate) fn parse_document(text: &str) -> Result<Vec<Record>, ErrorKind> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ErrorKind::Parse(format!("invalid JSON: {e}")))?;
-    match &value {
+    let mut values = json_values(text);
+    if values.len() == 1 {
+        return parse_value(&values.remove(0)?);
+    }
+    let (mut out, mut n) = (Vec::new(), 0);
+    for value in values {
+        match value.and_then(|v| parse_value(&v)) {
+            Ok(records) => {
+                for (_, r) in records {
+                    n += 1;
+                    out.push((Some(n), r));
+                }
+            }
+            // Named by its position: its line and column for a parse error.
+            Err(e) => out.push((None, Err(e))),
+        }
+    }
+    Ok(out)
+}
+
+/// The JSON values of `text`, one after another. After a value that does not parse, reading
+/// resumes at the next `{` opening a line or right after a `}`, where a value written after
+/// it would start; that may be inside a broken array, so the commas and the `]` between its
+/// elements are passed over from then on.
+fn json_values(text: &str) -> Vec<Result<Value, ErrorKind>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut resumed = false;
+    loop {
+        let rest = text[start..]
+            .trim_start_matches(|c: char| c.is_whitespace() || (resumed && matches!(c, ',' | ']')));
+        if rest.is_empty() {
+            break;
+        }
+        start = text.len() - rest.len();
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+        match stream.next() {
+            None => break,
+            Some(Ok(v)) => {
+                out.push(Ok(v));
+                start += stream.byte_offset();
+            }
+            Some(Err(e)) => {
+                let e = parse_error(text, start, &e);
+                // An array broken by one element fails there, and so does the element read again.
+                let again = out.iter().any(|r| match (r, &e) {
+                    (Err(ErrorKind::Parse(a)), ErrorKind::Parse(b)) => a == b,
+                    _ => false,
+                });
+                if !again {
+                    out.push(Err(e));
+                }
+                resumed = true;
+                let resume = rest
+                    .char_indices()
+                    .skip(1)
+                    .find(|&(i, c)| c == '{' && matches!(rest.as_bytes()[i - 1], b'\n' | b'}'));
+                match resume {
+                    Some((i, _)) => start += i,
+                    None => break,
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        // Only whitespace: serde_json's own message.
+        out.push(serde_json::from_str::<Value>(text).map_err(|e| parse_error(text, 0, &e)));
+    }
+    out
+}
+
+/// `e`, met reading `text` from byte `start`, with its line and column in the whole text.
+fn parse_error(text: &str, start: usize, e: &serde_json::Error) -> ErrorKind {
+    let before = &text[..start];
+    let line = before.matches('\n').count() + e.line();
+    let column = match e.line() {
+        1 => before.len() - before.rfind('\n').map_or(0, |i| i + 1) + e.column(),
+        _ => e.column(),
+    };
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    ErrorKind::Parse(format!("invalid JSON: {message} at line {line} column {column}"))
+}
+
+/// The records of one JSON value: an array's elements, or the article (or articles) an object
+/// holds.
+fn parse_value(value: &Value) -> Result<Vec<Record>, ErrorKind> {
+    match value {
         Value::Array(items) => Ok(records(items)),
         Value::Object(obj) => {
             let here = article_in(obj);
@@ -47,6 +136,7 @@ pub(crate) fn parse_document(text: &str) -> Result<Vec<Record>, ErrorKind> {
             }
             match here.or_else(|| nested_article(obj)) {
                 Some(f) => Ok(vec![(None, from_fields(f, Format::Json))]),
+                None if let Some(items) = headline_array(obj) => Ok(records(items)),
                 None => {
                     let empty = empty_array(obj)
                         .map(|path| format!("; `{path}` is empty"))
@@ -110,6 +200,20 @@ fn records<'a>(items: impl IntoIterator<Item = &'a Value>) -> Vec<Record> {
 /// `{"data": {"featured": […], "latest": […]}}`, so that no article is left out (an article
 /// listed twice is one dispatch and a copy for the indexer). `None` when there is none.
 fn article_array(obj: &Object) -> Option<Vec<&Value>> {
+    arrays_of(obj, |o| article_in(o).is_some())
+}
+
+/// The items of every array of headlines below `obj`: objects with a title and a link but no
+/// text, as news search APIs list their results (SerpApi `news_results`). Each is a dispatch
+/// with its title only.
+fn headline_array(obj: &Object) -> Option<Vec<&Value>> {
+    let has = |o: &Object, keys: &[&str]| keys.iter().any(|k| o.get(*k).is_some_and(has_text));
+    arrays_of(obj, |o| has(o, TITLE) && has(o, URL))
+}
+
+/// The items of every array below `obj` holding an object `is_item` accepts, as
+/// [`article_array`] describes.
+fn arrays_of(obj: &Object, is_item: impl Fn(&Object) -> bool) -> Option<Vec<&Value>> {
     let mut items = Vec::new();
     let mut level = vec![obj];
     for _ in 0..MAX_DEPTH {
@@ -117,9 +221,7 @@ fn article_array(obj: &Object) -> Option<Vec<&Value>> {
         for o in level {
             for v in o.values() {
                 match v {
-                    Value::Array(a)
-                        if a.iter().any(|i| i.as_object().and_then(article_in).is_some()) =>
-                    {
+                    Value::Array(a) if a.iter().any(|i| i.as_object().is_some_and(&is_item)) => {
                         items.extend(a);
                     }
                     Value::Object(child) => next.push(child),
@@ -220,13 +322,34 @@ impl<'a> Fields<'a> {
         self.entries(keys).map(|(_, v)| v)
     }
 
-    /// The first of `keys` with text, read as HTML when it is declared or looks so.
+    /// The first of `keys` with text, without its tags: a headline or a standfirst is never
+    /// meant to show markup, and feeds put `<em>` or `<b>` in plain-text titles.
     fn line(self, keys: &'static [&'static str]) -> Option<String> {
-        self.entries(keys).map(|(k, v)| line_of(v, is_html(k, v))).find(|s| !s.is_empty())
+        self.all(keys).map(|v| line_of(v, true)).find(|s| !s.is_empty())
     }
 
     fn has_body(self) -> bool {
-        self.all(BODY).any(has_text)
+        self.bodies().next().is_some()
+    }
+
+    /// The non-empty body fields with their key.
+    fn bodies(self) -> impl Iterator<Item = (&'static str, &'a Value)> {
+        let text_only = self.entries(BODY_IF_TEXT).filter(|(_, v)| is_plain_text(v));
+        self.entries(BODY).chain(text_only).filter(|(_, v)| has_text(v))
+    }
+}
+
+/// Keys that hold the body only when they hold text (a string, or a list of paragraph
+/// strings): AFP's Core API `news`, the `article` of summarization data sets (MLSUM,
+/// CNN/DailyMail). Elsewhere they wrap articles (`{"news": […]}`, `{"article": {…}}`).
+const BODY_IF_TEXT: &[&str] = &["news", "article"];
+
+/// A string, or an array of strings only.
+fn is_plain_text(v: &Value) -> bool {
+    match v {
+        Value::String(_) => true,
+        Value::Array(a) => a.iter().all(Value::is_string),
+        _ => false,
     }
 }
 
@@ -247,10 +370,14 @@ const BODY: &[&str] = &[
     "bodyText",
     "content_elements",
     "lead_paragraph",
+    // ninjs 2.
+    "bodies",
 ];
 const LEDE: &[&str] = &[
     "lede",
     "lead",
+    // Europresse, Factiva.
+    "leadParagraph",
     "chapo",
     "chapeau",
     "standfirst",
@@ -264,6 +391,8 @@ const LEDE: &[&str] = &[
     "description_text",
     "description_html",
     "trailText",
+    // ninjs 2.
+    "descriptions",
 ];
 const PUBLISHED: &[&str] = &[
     "published",
@@ -272,6 +401,14 @@ const PUBLISHED: &[&str] = &[
     "date",
     "datePublished",
     "date_published",
+    "publicationDate",
+    "publication_date",
+    "datePublication",
+    "date_publication",
+    "publishedDate",
+    "published_date",
+    "publishDate",
+    "publish_date",
     "published_at",
     "publishedAt",
     "pubDate",
@@ -285,6 +422,11 @@ const PUBLISHED: &[&str] = &[
     "created_at",
     "timestamp",
     "versioncreated",
+    // Event Registry: the time of its `date`, then the one read from the page.
+    "dateTime",
+    "datetime",
+    "date_time",
+    "dateTimePub",
 ];
 const UPDATED: &[&str] = &[
     "updated",
@@ -324,11 +466,20 @@ const SECTION: &[&str] = &[
     "subject",
     "taxonomy",
 ];
-const AGENCY: &[&str] =
-    &["agency", "agence", "provider_name", "credit", "creditline", "source_name", "publisher"];
+const AGENCY: &[&str] = &[
+    "agency",
+    "agence",
+    "provider_name",
+    "credit",
+    "creditline",
+    "creditLine",
+    "source_name",
+    "publisher",
+    "copyrightholder",
+];
 const URL: &[&str] = &["url", "link", "canonical_url", "permalink", "web_url", "webUrl"];
 const KEYWORDS: &[&str] = &["keywords", "tags", "subjects", "topics"];
-const ID: &[&str] = &["id", "guid", "uid", "uri", "urn", "_id", "identifier"];
+const ID: &[&str] = &["id", "guid", "uid", "uri", "urn", "_id", "identifier", "uno"];
 
 /// Keys of an object holding a field's text, by preference: WordPress `rendered`, Drupal
 /// `processed`, `value`, NYT `main` and `original`, Arc `basic`, XML-to-JSON `#text`, `$t`
@@ -356,7 +507,7 @@ const TEXT_KEYS: &[&str] = &[
 
 fn is_article(obj: &Object) -> bool {
     let has = |keys: &[&str]| keys.iter().any(|k| obj.get(*k).is_some_and(has_text));
-    has(BODY) || (has(TITLE) && has(LEDE))
+    Fields::of(obj).has_body() || (has(TITLE) && has(LEDE))
 }
 
 fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
@@ -366,7 +517,7 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
     let title = f.line(TITLE).unwrap_or_default();
     let lede = f.line(LEDE);
     let body = f
-        .entries(BODY)
+        .bodies()
         .map(|(k, v)| body_of(v, is_html(k, v)))
         .find(|b| !b.is_empty())
         .unwrap_or_default();
@@ -382,7 +533,7 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         .map(|v| names_of(v, true))
         .find(|a| !a.is_empty())
         .unwrap_or_default();
-    let agency = match text(AGENCY).filter(|c| has_letter(c)) {
+    let agency = match text(AGENCY).filter(|c| has_letter(c) && !is_desk(c)) {
         Some(credit) => agency::from_credit(&credit),
         // A bare `author` string may be the agency (OrangeSum: "AFP", "6Medias"); a person's
         // name or a byline (`Par …`) only when it names a known one.
@@ -393,6 +544,7 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
             }
             let byline = strip_by(&a).len() != a.len();
             (!byline
+                && !is_desk(&a)
                 && !crate::persons::is_person_name(agency::without_label(&a))
                 && has_letter(&a))
             .then(|| agency::from_credit(&a))
@@ -413,6 +565,10 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         None => title,
     };
     let mut body = body;
+    // A press database's notices close the text (Europresse).
+    while body.len() > 1 && body.last().is_some_and(|p| is_database_notice(p)) {
+        body.pop();
+    }
     if let Some(last) = body.last_mut() {
         strip_truncation_mark(last);
     }
@@ -423,8 +579,8 @@ fn from_fields(f: Fields<'_>, format: Format) -> Result<Dispatch, ErrorKind> {
         lede,
         body,
         section: f.all(SECTION).find_map(section_of).or_else(|| wp_category(f)),
-        published: f.all(PUBLISHED).find_map(date_of),
-        updated: f.all(UPDATED).find_map(date_of),
+        published: published(f),
+        updated: f.all(UPDATED).find_map(date_of).or_else(|| updated_in_published(f)),
         authors,
         agency,
         dateline: text(&["dateline"]),
@@ -462,16 +618,31 @@ fn without_site<'t>(title: &'t str, site: &str) -> Option<&'t str> {
     (!head.is_empty()).then_some(head)
 }
 
-/// Drops a news API's truncation mark closing a text (`… [+3456 chars]`).
+/// Drops a news API's truncation mark closing a text (NewsAPI `… [+3456 chars]`, GNews
+/// `... [1532 chars]`).
 fn strip_truncation_mark(text: &mut String) {
-    let Some(open) = text.rfind("[+") else { return };
-    let mark = &text[open + 2..];
+    let Some(open) = text.rfind('[') else { return };
+    let mark = &text[open + 1..];
+    let mark = mark.strip_prefix('+').unwrap_or(mark);
     let digits = mark.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && matches!(mark[digits..].trim(), "chars]" | "characters]" | "caractères]") {
         text.truncate(open);
         let kept = text.trim_end().len();
         text.truncate(kept);
     }
+}
+
+/// The notices a press database adds after the text: the copyright line (`© 2024 SA Le
+/// Monde. Tous droits réservés.`) and Europresse's certificate (`Certificat émis le 13 mars
+/// 2024 à Université de Lyon à des fins de visualisation personnelle et temporaire.`).
+fn is_database_notice(p: &str) -> bool {
+    if p.chars().count() > 300 {
+        return false;
+    }
+    let key = normalize::label_key(p);
+    let copyright = key.starts_with('©') || key.starts_with("(c)") || key.starts_with("copyright");
+    (copyright && (key.contains("droits reserves") || key.contains("all rights reserved")))
+        || key.starts_with("certificat emis le")
 }
 
 /// The first keys of an object, to say what a record without an article held instead.
@@ -516,12 +687,26 @@ fn text_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
-        Value::Array(a) => {
-            a.iter().map(text_of).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
-        }
+        Value::Array(a) => match main_role(a) {
+            Some(main) => text_of(main),
+            None => a.iter().map(text_of).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+        },
         Value::Object(o) => text_field(o).map(text_of).unwrap_or_default(),
         _ => String::new(),
     }
+}
+
+/// ninjs 2 lists versions of one text, each with its `role` (`headlines`: `main`, `short`;
+/// `bodies`, `descriptions`): the `main` one, or the first. `None` when the items are parts
+/// of one text (paragraphs, blocks) rather than versions.
+fn main_role(a: &[Value]) -> Option<&Value> {
+    fn role(v: &Value) -> Option<&str> {
+        v.get("role").and_then(Value::as_str)
+    }
+    if a.is_empty() || !a.iter().all(|v| role(v).is_some()) {
+        return None;
+    }
+    a.iter().find(|v| role(v) == Some("main")).or(a.first())
 }
 
 /// Keys whose text is HTML (Arc's `content_elements` hold HTML snippets).
@@ -557,6 +742,9 @@ fn line_of(v: &Value, html: bool) -> String {
 /// single line breaks when it has no blank line at all).
 fn body_of(v: &Value, html: bool) -> Vec<String> {
     match v {
+        Value::Array(a) if let Some(main) = main_role(a) => {
+            body_of(main, html || is_html("", main))
+        }
         Value::Array(a) => a
             .iter()
             .flat_map(|p| {
@@ -678,12 +866,103 @@ fn names_of(v: &Value, byline: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for name in raw {
         let name = normalize::clean_escaped(&name);
-        let name = if byline { strip_by(&name) } else { &name };
-        if has_letter(name) && !out.iter().any(|n| n == name) {
-            out.push(name.to_owned());
+        let name = if byline { author_name(&name) } else { name };
+        if has_letter(&name) && !out.contains(&name) {
+            out.push(name);
         }
     }
     out
+}
+
+/// A byline's name alone: without `Par `/`By `, a place or a role in brackets (`Benjamin
+/// Barthe (Beyrouth, correspondant)`), or the agency closing it (AP's `By YURAS KARMANAU
+/// Associated Press`), and in capitals only at the start of its words when written all in
+/// capitals.
+fn author_name(name: &str) -> String {
+    let unlabelled = strip_by(name);
+    // Only a byline (`By …`, `… Associated Press`) is surely a name: `BFM TV` or `NON STOP
+    // POLITIQUE` in capitals are outlets, left as written.
+    let byline = unlabelled.len() != name.len();
+    let name = without_brackets(unlabelled);
+    let name = name.trim();
+    let caps = |s: &str| s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase);
+    let as_name = |s: &str| if caps(s) { capitalized(s) } else { s.to_owned() };
+    if let Some(at) = closing_agency(name) {
+        let head = as_name(name[..at].trim_end());
+        if has_name_shape(&head) {
+            return head;
+        }
+    }
+    match as_name(name) {
+        n if byline && has_name_shape(&n) => n,
+        _ => name.to_owned(),
+    }
+}
+
+/// Two to four words, each opening with a capital, of letters, hyphens, apostrophes and
+/// periods only (`Yuras Karmanau`, `Jean-Paul D'Ormesson`, `J. Martin`).
+fn has_name_shape(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        })
+}
+
+/// Where a known agency closing a byline starts (`YURAS KARMANAU Associated Press`), two
+/// words or more after its start.
+fn closing_agency(name: &str) -> Option<usize> {
+    let spaces: Vec<usize> = name.match_indices(' ').map(|(i, _)| i).collect();
+    // The agency's own first word: without it, the rest no longer names the same agency.
+    let exact = |k: usize| {
+        let tail = &name[spaces[k] + 1..];
+        let rest = spaces.get(k + 1).map_or("", |&j| &name[j + 1..]);
+        agency::known(tail).is_some_and(|a| agency::known(rest) != Some(a))
+    };
+    // The longest such tail, of three words at most.
+    (spaces.len().saturating_sub(3).max(1)..spaces.len()).find(|&k| exact(k)).map(|k| spaces[k])
+}
+
+/// `s` without what it has between brackets.
+fn without_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `JEAN-PAUL D'ORMESSON` → `Jean-Paul D'Ormesson`: each word, and each part of it after a
+/// hyphen or an apostrophe, with a capital first.
+fn capitalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// Signatures of a newsroom or a desk rather than a distributor (`Rédaction`, `La rédaction`,
+/// `Service Sports`), compared through [`normalize::label_key`]: never an agency.
+fn is_desk(s: &str) -> bool {
+    let key = normalize::label_key(s.trim());
+    let key = key.strip_prefix("la ").or_else(|| key.strip_prefix("le ")).unwrap_or(&key);
+    ["redaction", "service", "desk", "newsroom", "staff", "equipe web"]
+        .iter()
+        .any(|d| key == *d || key.strip_prefix(d).is_some_and(|r| r.starts_with(' ')))
 }
 
 fn raw_names(v: &Value, out: &mut Vec<String>) {
@@ -700,14 +979,23 @@ fn raw_names(v: &Value, out: &mut Vec<String>) {
         Value::Object(o) => match text_field(o) {
             Some(Value::String(s)) => out.extend(split_names(s)),
             Some(inner) => raw_names(inner, out),
-            None => out.extend(person_name(o)),
+            // `{"person": [{"firstname": …, "lastname": …}]}`
+            None => match person_name(o) {
+                Some(name) => out.push(name),
+                None => ["person", "persons", "people", "contributors"]
+                    .iter()
+                    .filter_map(|k| o.get(*k))
+                    .for_each(|v| raw_names(v, out)),
+            },
         },
         _ => {}
     }
 }
 
 fn split_names(s: &str) -> impl Iterator<Item = String> {
-    s.split([',', ';', '/'])
+    // A comma between brackets is no list: `Benjamin Barthe (Beyrouth, correspondant)`.
+    without_brackets(s)
+        .split([',', ';', '/'])
         .flat_map(|p| p.split(" et "))
         .flat_map(|p| p.split(" and "))
         .map(str::to_owned)
@@ -719,8 +1007,17 @@ fn split_names(s: &str) -> impl Iterator<Item = String> {
 fn person_name(o: &Object) -> Option<String> {
     let part = |keys: &[&str]| keys.iter().find_map(|k| o.get(*k)?.as_str());
     let parts: Vec<&str> = [
-        part(&["firstname", "first_name", "firstName", "givenName", "given_name", "given"]),
-        part(&["lastname", "last_name", "lastName", "familyName", "family_name", "family"]),
+        part(&[
+            "firstname",
+            "first_name",
+            "firstName",
+            "givenName",
+            "given_name",
+            "given",
+            "prenom",
+            "prénom",
+        ]),
+        part(&["lastname", "last_name", "lastName", "familyName", "family_name", "family", "nom"]),
     ]
     .into_iter()
     .flatten()
@@ -792,10 +1089,60 @@ fn wp_category(f: Fields<'_>) -> Option<String> {
         .find_map(section_of)
 }
 
-/// ISO 8601, RFC 2822, prose, or a Unix time in seconds or milliseconds (number or digits).
+/// The first publication date, the first field that has one winning; but a day alone
+/// (`"date": "2024-03-12"`) gives way to a time on that day in a later field (Event Registry's
+/// `dateTime`).
+fn published(f: Fields<'_>) -> Option<jiff::Timestamp> {
+    let mut found = f.all(PUBLISHED).filter_map(date_of);
+    let first = found.next()?;
+    if !is_day_only(first) {
+        return Some(first);
+    }
+    // A time on that day somewhere on Earth: up to 14 hours before or after its UTC span.
+    let span = jiff::SignedDuration::from_hours(-14)..jiff::SignedDuration::from_hours(38);
+    found.find(|t| !is_day_only(*t) && span.contains(&first.duration_until(*t))).or(Some(first))
+}
+
+/// A date without a time reads as midnight UTC.
+fn is_day_only(t: jiff::Timestamp) -> bool {
+    t.as_second().rem_euclid(86_400) == 0 && t.subsec_nanosecond() == 0
+}
+
+/// The update in a publication field that states both (`Publié le 12/03/2024 à 14h35, mis à
+/// jour le 13/03/2024 à 08h00`).
+fn updated_in_published(f: Fields<'_>) -> Option<jiff::Timestamp> {
+    f.all(PUBLISHED).find_map(|v| {
+        let s = v.as_str()?;
+        date_in_sentence(&s[update_label(s)?..])
+    })
+}
+
+/// ISO 8601, RFC 2822, prose, or a Unix time in seconds or milliseconds (number or digits);
+/// or the first date of a sentence a CMS prints (`Publié le 12/03/2024 à 14h35, mis à jour
+/// le …`).
 fn date_of(v: &Value) -> Option<jiff::Timestamp> {
     let s = text_of(v);
-    dates::parse_epoch(&s).or_else(|| dates::parse(&s))
+    dates::parse_epoch(&s)
+        .or_else(|| dates::parse(&s))
+        .or_else(|| date_in_sentence(&s[..update_label(&s).unwrap_or(s.len())]))
+}
+
+/// Where an update label (`mis à jour`, `modifié`, `updated`) starts after the publication
+/// date in a date sentence.
+fn update_label(s: &str) -> Option<usize> {
+    const LABELS: &[&str] = &["mis à jour", "mise à jour", "maj ", "modifié", "updated"];
+    s.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+        LABELS.iter().any(|l| s[i..].get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l)))
+    })
+}
+
+/// The date a short sentence ends with, past its label (`Publié le 12/03/2024 à 14h35`,
+/// `Posted on 12 March 2024`): the first of its last few words that [`dates::parse`] reads.
+fn date_in_sentence(s: &str) -> Option<jiff::Timestamp> {
+    let s = s.replace(" à ", " ");
+    let s = s.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
+    let starts = s.match_indices(' ').map(|(i, _)| i + 1);
+    std::iter::once(0).chain(starts).take(6).find_map(|i| dates::parse(&s[i..]))
 }
 
 #[cfg(test)]
@@ -878,6 +1225,36 @@ mod tests {
         );
         assert_eq!(d.title, "Retraites : le Conseil constitutionnel valide l'essentiel");
         assert_eq!(d.body, ["Le Conseil a validé vendredi l'essentiel de la réforme…"]);
+        let d = one(
+            r#"{"articles": [{"title": "Incendie dans une usine près de Rouen", "content": "Un incendie s'est déclaré mardi matin. Les pompiers sont sur place... [1532 chars]"}]}"#,
+        );
+        assert_eq!(
+            d.body,
+            ["Un incendie s'est déclaré mardi matin. Les pompiers sont sur place..."]
+        );
+        // A press database: its lead paragraph, and its notices after the text.
+        let d = one(
+            r#"{"documents": [{"headline": "Gaza : l'ONU alerte sur un risque de famine", "leadParagraph": "Le PAM estime que 1,1 million de personnes sont menacées.", "body": ["Le PAM a averti mardi que la famine était imminente.", "Selon sa directrice, chaque jour compte.", "© 2024 SA Le Monde. Tous droits réservés.", "Certificat émis le 13 mars 2024 à Université de Lyon à des fins de visualisation personnelle et temporaire."]}]}"#,
+        );
+        assert_eq!(
+            d.lede.as_deref(),
+            Some("Le PAM estime que 1,1 million de personnes sont menacées.")
+        );
+        assert_eq!(
+            d.body,
+            [
+                "Le PAM a averti mardi que la famine était imminente.",
+                "Selon sa directrice, chaque jour compte."
+            ]
+        );
+        // Not a mark or a notice: left alone.
+        let mut t = String::from("Les tarifs augmentent [+2024 chars]");
+        strip_truncation_mark(&mut t);
+        assert_eq!(t, "Les tarifs augmentent");
+        let mut t = String::from("Voir l'article [12 pages]");
+        strip_truncation_mark(&mut t);
+        assert_eq!(t, "Voir l'article [12 pages]");
+        assert!(!is_database_notice("© AFP"));
         // A title merely ending with the same words is left alone.
         assert_eq!(without_site("Le Monde", "Le Monde"), None);
         assert_eq!(without_site("Vu par Le Monde", "Le Monde"), None);
@@ -1016,11 +1393,12 @@ mod tests {
                 None,
                 &["Du 4 au 7 juillet.", "Au parc <b>Astrid</b>."],
             ),
-            // Plain strings stay as written, markup included: only the display escapes it.
+            // Title and lede lose their tags; a plain-text body stays as written, markup
+            // included: only the display escapes it.
             (
-                r#"{"title": "Alerte <b>rouge</b> à Zanzibar", "lede": "Un lede avec <img src=x>.", "text": "Le sommet s'est ouvert lundi. <script>x()</script>\n\nLes délégués & <i>les autres</i>."}"#,
-                "Alerte <b>rouge</b> à Zanzibar",
-                Some("Un lede avec <img src=x>."),
+                r#"{"title": "<em>Exclusif</em> : alerte <b>rouge</b> à Zanzibar", "lede": "Un lede avec <img src=x> et <<Non>> <5 %.", "text": "Le sommet s'est ouvert lundi. <script>x()</script>\n\nLes délégués & <i>les autres</i>."}"#,
+                "Exclusif : alerte rouge à Zanzibar",
+                Some("Un lede avec et <<Non>> <5 %."),
                 &[
                     "Le sommet s'est ouvert lundi. <script>x()</script>",
                     "Les délégués & <i>les autres</i>.",
@@ -1061,6 +1439,20 @@ mod tests {
                 &["Lucie Garnier", "Pierre Castan"],
             ),
             (r#""author": "", "byline": "Par Marie Dupont""#, &["Marie Dupont"]),
+            (r#""auteur": {"nom": "Durand", "prenom": "Lucie"}"#, &["Lucie Durand"]),
+            (
+                r#""byline": {"person": [{"firstname": "Nadia", "lastname": "Hamidou", "role": "reporter"}, {"firstname": "Marc", "lastname": "Olivier"}]}"#,
+                &["Nadia Hamidou", "Marc Olivier"],
+            ),
+            (r#""byline": "Benjamin Barthe (Beyrouth, correspondant)""#, &["Benjamin Barthe"]),
+            (
+                r#""author": "Claire Moreau (à Lyon) et Thomas Petit [envoyé spécial]""#,
+                &["Claire Moreau", "Thomas Petit"],
+            ),
+            (r#""byline": "By YURAS KARMANAU Associated Press""#, &["Yuras Karmanau"]),
+            (r#""byline": "Marie Dupont Reuters""#, &["Marie Dupont"]),
+            (r#""author": "Le Monde avec AFP""#, &["Le Monde avec AFP"]),
+            (r#""byline": "Par JEAN-PAUL D'ORMESSON""#, &["Jean-Paul D'Ormesson"]),
             // WordPress: an author id, the name only under `_embedded`.
             (r#""author": 7"#, &[]),
             (
@@ -1077,6 +1469,21 @@ mod tests {
     }
 
     #[test]
+    fn credits_signing_as_authors_stay_whole() {
+        for credit in [
+            "BFM TV",
+            "NON STOP POLITIQUE",
+            "Orange avec Media Services",
+            "Orange sur AFP-Services",
+            "Source : 6Médias",
+            "BVA - ORANGE",
+        ] {
+            let d = a_with(&format!(r#""author": "{credit}""#));
+            assert_eq!(d.authors, [credit]);
+        }
+    }
+
+    #[test]
     fn author_credits_name_the_agency_but_not_a_person() {
         let cases = [
             (r#""author": "Source : BFMTV""#, Some("BFMTV")),
@@ -1084,6 +1491,12 @@ mod tests {
             (r#""author": "6Médias""#, Some("6Medias")),
             (r#""author": "Marie Dupont""#, None),
             (r#""author": "Source : Marie Dupont""#, None),
+            // A desk or the newsroom signs, no distributor.
+            (r#""author": "Rédaction""#, None),
+            (r#""author": "La rédaction""#, None),
+            (r#""author": "Service Sports""#, None),
+            (r#""credit": "Rédaction web""#, None),
+            (r#""author": "Service Sports", "agency": "AFP""#, Some("AFP")),
         ];
         for (extra, want) in cases {
             assert_eq!(a_with(extra).agency.as_deref(), want, "{extra}");
@@ -1139,6 +1552,16 @@ mod tests {
             r#""date": {"$date": {"$numberLong": "1710349200000"}}"#,
             // An unreadable date gives way to the next field.
             r#""date": "il y a deux heures", "created": "2024-03-13T17:00:00Z""#,
+            r#""publicationDate": "2024-03-13T17:00:00Z""#,
+            r#""publication_date": "2024-03-13T18:00:00+01:00""#,
+            r#""publishedDate": "2024-03-13T17:00:00Z""#,
+            // A day alone gives way to a time on that day (Event Registry).
+            r#""date": "2024-03-13", "time": "17:00:00", "dateTime": "2024-03-13T17:00:00Z""#,
+            r#""date": "mercredi 13 mars 2024", "dateTimePub": "2024-03-13T18:00:00+01:00""#,
+            r#""date": "2024-03-13", "dateTime": "2024-03-13T12:00:00-05:00""#,
+            // A CMS's date sentence.
+            r#""date": "Publié le 13/03/2024 à 17h00, mis à jour le 14/03/2024 à 08h00""#,
+            r#""date": "Posted on 13 March 2024 17:00""#,
         ];
         for extra in cases {
             let d = a_with(extra);
@@ -1156,6 +1579,15 @@ mod tests {
                 "{extra}"
             );
         }
+        // A day is kept when the other time is on another day, or when there is none.
+        let d = a_with(r#""date": "2024-03-13", "dateTime": "2024-03-15T17:00:00Z""#);
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-13T00:00:00Z");
+        let d = a_with(r#""publicationDate": "mardi 12 mars 2024""#);
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-12T00:00:00Z");
+        // The update a date sentence states.
+        let d =
+            a_with(r#""date": "Publié le 12/03/2024 à 14h35, mis à jour le 13/03/2024 à 08h00""#);
+        assert_eq!(d.updated.unwrap().to_string(), "2024-03-13T08:00:00Z");
         // A year or a counter is not a date.
         for extra in [r#""date": 2024"#, r#""timestamp": 42"#] {
             assert_eq!(a_with(extra).published, None, "{extra}");
@@ -1227,6 +1659,124 @@ mod tests {
             Err(ErrorKind::NotAnArticle(m)) => assert!(m.contains("array of 2 articles"), "{m}"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn text_only_body_keys() {
+        // AFP Core API: `news` is the list of paragraphs, also as the API nests it.
+        let doc = r#"{"uno": "NEWS-FR-123-ABC", "lang": "fr", "headline": "Marseille : deux morts dans une fusillade", "news": ["Deux hommes ont été tués par balles dans la nuit.", "La procureure doit s'exprimer dans la journée."], "published": "2024-03-12T07:45:12Z", "creditLine": "AFP", "summary": ""}"#;
+        for doc in [
+            doc.to_owned(),
+            format!("[{doc}]"),
+            format!(
+                r#"{{"response": {{"status": {{"code": 0}}, "numFound": 1, "docs": [{doc}]}}}}"#
+            ),
+        ] {
+            let d = one(&doc);
+            assert_eq!(d.id, "NEWS-FR-123-ABC", "{doc}");
+            assert_eq!(d.body.len(), 2, "{doc}");
+            assert_eq!(d.agency.as_deref(), Some("AFP"), "{doc}");
+        }
+        // A summarization data set's row: no title, one is made from the start of the text.
+        let d = parse_line(r#"{"article": "Le festival de Cannes s'est ouvert mardi soir sous une pluie battante. Le jury est présidé par une réalisatrice.", "summary": "Ouverture du festival de Cannes sous la pluie.", "id": 42}"#).unwrap().unwrap();
+        assert_eq!(d.lede.as_deref(), Some("Ouverture du festival de Cannes sous la pluie."));
+        assert_eq!(d.body.len(), 1);
+        // Elsewhere they wrap articles.
+        let titles = |doc: &str| all_ok(doc).into_iter().map(|d| d.title).collect::<Vec<_>>();
+        assert_eq!(titles(&format!(r#"{{"news": [{A}, {B}]}}"#)), [TITLE_A, TITLE_B]);
+        assert_eq!(titles(&format!(r#"{{"status": "ok", "article": {A}}}"#)), [TITLE_A]);
+    }
+
+    #[test]
+    fn headline_lists() {
+        let doc = r#"{"search_metadata": {"status": "Success"}, "news_results": [{"position": 1, "title": "Tour de France 2024 : le parcours dévoilé", "source": {"name": "Le Quotidien du Sport", "authors": ["Pierre Martin"]}, "link": "https://www.example.fr/tdf.html", "date": "03/12/2024, 07:00 AM, +0000 UTC"}, {"position": 2, "title": "Cyclisme : Paris-Nice part de Mantes", "link": "https://www.example.fr/pn.html"}]}"#;
+        let ds = all_ok(doc);
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[0].title, "Tour de France 2024 : le parcours dévoilé");
+        assert_eq!(ds[0].url.as_deref(), Some("https://www.example.fr/tdf.html"));
+        // Articles with a text win over a list of links next to them.
+        let doc = format!(
+            r#"{{"related": [{{"title": "Autre", "url": "https://www.example.fr/a"}}], "articles": [{A}]}}"#
+        );
+        assert_eq!(one(&doc).title, TITLE_A);
+    }
+
+    #[test]
+    fn ninjs_2() {
+        let d = one(
+            r#"{"uri": "urn:newsml:afp.com:20240312:doc-34ab12", "version": "3", "firstcreated": "2024-03-12T09:15:00+01:00", "headlines": [{"role": "short", "value": "Eau : tarif progressif"}, {"role": "main", "value": "Eau potable : le gouvernement présente une tarification progressive"}], "descriptions": [{"role": "summary", "value": "Les premiers mètres cubes seraient moins chers."}], "bodies": [{"role": "main", "contenttype": "text/html", "value": "<p>Le projet de loi a été présenté mercredi.</p><p>Les associations saluent une mesure attendue.</p>"}, {"role": "main-plain", "contenttype": "text/plain", "value": "Le projet de loi a été présenté mercredi."}], "by": "Julie Marchand et Paul Lenoir", "located": "Paris", "copyrightholder": "AFP"}"#,
+        );
+        assert_eq!(d.title, "Eau potable : le gouvernement présente une tarification progressive");
+        assert_eq!(d.lede.as_deref(), Some("Les premiers mètres cubes seraient moins chers."));
+        assert_eq!(
+            d.body,
+            [
+                "Le projet de loi a été présenté mercredi.",
+                "Les associations saluent une mesure attendue."
+            ]
+        );
+        assert_eq!(d.authors, ["Julie Marchand", "Paul Lenoir"]);
+        assert_eq!(d.location.as_deref(), Some("Paris"));
+        assert_eq!(d.agency.as_deref(), Some("AFP"));
+        assert_eq!(d.published.unwrap().to_string(), "2024-03-12T08:15:00Z");
+    }
+
+    #[test]
+    fn values_one_after_another() {
+        let titles = |recs: &[Record]| -> Vec<(Option<u64>, String)> {
+            recs.iter()
+                .map(|(n, r)| (*n, r.as_ref().map_or_else(|e| e.to_string(), |d| d.title.clone())))
+                .collect()
+        };
+        // Compact, and pretty-printed one after another.
+        let recs = parse_document(&format!("{A}{B}{A}")).unwrap();
+        let want = [(Some(1), TITLE_A), (Some(2), TITLE_B), (Some(3), TITLE_A)];
+        assert_eq!(titles(&recs), want.map(|(n, t)| (n, t.to_owned())));
+        let pretty = |doc: &str| {
+            serde_json::to_string_pretty(&serde_json::from_str::<Value>(doc).unwrap()).unwrap()
+        };
+        let recs = parse_document(&format!("{}\n{}\n", pretty(A), pretty(B))).unwrap();
+        assert_eq!(titles(&recs), [(Some(1), TITLE_A.into()), (Some(2), TITLE_B.into())]);
+        // An array followed by another value: numbered through the file.
+        let recs =
+            parse_document(&format!("[{A}, {B}]\n{{\"data\": {{\"article\": {A}}}}}")).unwrap();
+        assert_eq!(recs.iter().map(|r| r.0).collect::<Vec<_>>(), [Some(1), Some(2), Some(3)]);
+        // A broken value is reported at its place, the others kept.
+        let doc =
+            format!("{}\n{{\"title\": \"Coupé\", \"body\": \"Le texte\n{}\n", pretty(A), pretty(B));
+        let recs = parse_document(&doc).unwrap();
+        let t = titles(&recs);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0], (Some(1), TITLE_A.into()));
+        assert_eq!(t[1].0, None);
+        assert!(
+            t[1].1.starts_with("parse error: invalid JSON: ")
+                && t[1].1.ends_with(" at line 6 column 0"),
+            "{}",
+            t[1].1
+        );
+        assert_eq!(t[2], (Some(2), TITLE_B.into()));
+        // An array broken in the middle, one element a line: the others kept, one error.
+        let doc = format!("[\n{A},\n{{\"title\": \"Coupé\", \"body\": [}},\n{B}\n]\n");
+        let t = titles(&parse_document(&doc).unwrap());
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[0].0.is_none() && t[0].1.ends_with("at line 3 column 30"), "{t:?}");
+        assert_eq!((&t[1], &t[2]), (&(Some(1), TITLE_A.into()), &(Some(2), TITLE_B.into())));
+        // Junk after the document (a proxy's comment).
+        let recs = parse_document(&format!("[{A}]\n<!-- cached -->\n")).unwrap();
+        assert_eq!(recs[0].1.as_ref().unwrap().title, TITLE_A);
+        assert_eq!(
+            recs[1].1.as_ref().unwrap_err().to_string(),
+            "parse error: invalid JSON: expected value at line 2 column 1"
+        );
+        // One broken document stays one error, positions as serde_json gives them.
+        match parse_document("[\n  {\"title\": \"Virgule\"},\n]\n") {
+            Err(ErrorKind::Parse(m)) => {
+                assert_eq!(m, "invalid JSON: trailing comma at line 3 column 1")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse_document("  \n"), Err(ErrorKind::Parse(_))));
     }
 
     #[test]
@@ -1344,6 +1894,14 @@ mod tests {
                 Some("Monde"),
             ),
             (
+                "ninjs2.json",
+                1,
+                "Eau potable : le gouvernement présente une tarification progressive",
+                "2024-03-12T08:15:00Z",
+                &["Julie Marchand", "Paul Lenoir"],
+                None,
+            ),
+            (
                 "elastic-dump.jsonl",
                 2,
                 "Bruxelles : la STIB annonce une grève mercredi",
@@ -1362,6 +1920,14 @@ mod tests {
             assert_eq!(d.authors, *authors, "{name}");
             assert_eq!(d.section.as_deref(), *section, "{name}");
         }
+
+        // A press database's export: lede, notices, date and byline.
+        let d = &ok("europresse-export.json")[0];
+        assert_eq!(d.title, "Gaza : l'ONU alerte sur un risque de famine dans le nord");
+        assert!(d.lede.as_deref().is_some_and(|l| l.starts_with("Le Programme alimentaire")));
+        assert_eq!(d.body.len(), 2);
+        assert_eq!(ts(d.published).as_deref(), Some("2024-03-12T00:00:00Z"));
+        assert_eq!(d.authors, ["Benjamin Marchal"]);
 
         let (ds, errors) = read("empty-response.json");
         assert!(ds.is_empty());
