@@ -166,6 +166,11 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     // dateline, so only datelines with a date or an agency count.
     let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
     let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
+    // A headline alone is a loss when the page shows text: say so rather than index it.
+    let known = [title.as_deref(), lede.as_deref()];
+    if paras.is_empty() && !shows_little(doc.root_element(), &known) {
+        return Err(ErrorKind::Parse("an article page whose text could not be found".into()));
+    }
 
     Ok(Dispatch {
         title: title.unwrap_or_default(),
@@ -198,6 +203,15 @@ const SHORT_BODY: usize = 400;
 
 fn text_len(paras: &[Para]) -> usize {
     paras.iter().map(|p| p.text.len()).sum()
+}
+
+/// Whether a page shows little text besides `known` (its headline, its standfirst): a flash
+/// whose empty body is what the page holds, not text the reader missed.
+fn shows_little(root: ElementRef<'_>, known: &[Option<&str>]) -> bool {
+    let known: Vec<String> = known.iter().flatten().map(|k| letters(k)).collect();
+    let mut shown = paragraphs::article(root);
+    shown.retain(|p| !known.contains(&letters(&p.text)));
+    text_len(&shown) < SHORT_BODY
 }
 
 /// Paragraphs of an HTML fragment (a body field holding markup), read like an article body.
@@ -544,6 +558,24 @@ mod tests {
         for html in cases {
             assert!(matches!(parse(html), Err(ErrorKind::NotAnArticle(_))), "{html}");
         }
+    }
+
+    #[test]
+    fn an_article_whose_text_is_not_found_is_refused_but_a_flash_is_kept() {
+        let head =
+            r#"<html><head><meta property="og:type" content="article"><title>Titre</title></head>"#;
+        let item =
+            "<li>Une ligne de texte que la page montre mais que le lecteur ne sait pas lire.</li>";
+        let missed = format!(
+            "{head}<body><article><h1>Titre</h1><ul>{}</ul></article></body></html>",
+            item.repeat(8)
+        );
+        assert!(matches!(parse(&missed), Err(ErrorKind::Parse(_))), "{missed}");
+        let flash = format!(
+            "{head}<body><article><h1>Alerte : séisme au Japon</h1><p>Plus d'informations à suivre.</p></article></body></html>"
+        );
+        let d = parse(&flash).expect("a flash");
+        assert_eq!((d.title.as_str(), d.body.len()), ("Alerte : séisme au Japon", 0));
     }
 
     #[test]
