@@ -5,8 +5,8 @@
 //! field: the JSON-LD article item ([`jsonld`]), then `<meta>` tags ([`meta`]: OpenGraph,
 //! `article:*`, …), then microdata ([`microdata`]), then the page itself (`<h1>`, `<title>`,
 //! the section named in the URL path). The body is the microdata `articleBody` element when
-//! there is one, otherwise the densest block of paragraphs ([`density`]), read without page
-//! furniture ([`boiler`]); JSON-LD `articleBody` text stands in when the page shows less than
+//! there is one, otherwise the densest block of paragraphs ([`density`]), or every post of a
+//! live blog ([`live`]), read without page furniture ([`boiler`]); JSON-LD `articleBody` text stands in when the page shows less than
 //! half of it.
 //!
 //! The standfirst is the page's description, unless that description is only the start of
@@ -21,6 +21,7 @@ mod boiler;
 mod density;
 mod found;
 mod jsonld;
+mod live;
 mod meta;
 mod microdata;
 mod page;
@@ -51,8 +52,16 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let mut paras: Vec<Para> = body.map(paragraphs::article).unwrap_or_default();
     // A marked body holding only a teaser loses to the page's densest text.
     if text_len(&paras) < SHORT_BODY {
-        let blocks = density::main_text(doc.root_element());
-        let dense: Vec<Para> = blocks.iter().copied().flat_map(paragraphs::article).collect();
+        let mut blocks = density::main_text(doc.root_element());
+        // A live blog's densest block is one of its posts: the text is all of them.
+        let live = blocks.first().and_then(|b| live::posts(*b));
+        let dense: Vec<Para> = match live {
+            Some(posts) => {
+                blocks = posts;
+                blocks.iter().copied().flat_map(live::post_paragraphs).collect()
+            }
+            None => blocks.iter().copied().flat_map(paragraphs::article).collect(),
+        };
         if text_len(&dense) > text_len(&paras) {
             paras = dense;
             body = blocks.first().copied();
@@ -576,6 +585,38 @@ mod tests {
         );
         let d = parse(&flash).expect("a flash");
         assert_eq!((d.title.as_str(), d.body.len()), ("Alerte : séisme au Japon", 0));
+    }
+
+    #[test]
+    fn live_blog_keeps_every_post_and_its_subtitle() {
+        let post = |t: &str, text: &str| {
+            format!(
+                "<section class='post post__live'><div class='post__header'><span class='date'>{t}</span></div><div class='post__content'><p>{text} Les autorités appellent à la plus grande prudence et à limiter les déplacements.</p></div></section>"
+            )
+        };
+        let html = format!(
+            r#"<html lang="fr"><head><meta property="og:title" content="En direct, inondations dans le Sud-Ouest"></head><body><main>
+            <h1>En direct, inondations dans le Sud-Ouest</h1>
+            <p class="sub-title">Suivez l'évolution de la situation dans les départements placés en vigilance rouge.</p>
+            <div id="live">{}{}{}</div></main></body></html>"#,
+            post(
+                "18:30",
+                "La préfecture a ordonné l'évacuation de trois quartiers de la ville, où l'eau continue de monter."
+            ),
+            post(
+                "15:12",
+                "Les trains sont interrompus entre Bordeaux et Toulouse jusqu'à nouvel ordre, annonce la SNCF."
+            ),
+            post(
+                "09:00",
+                "Bienvenue dans ce direct consacré aux inondations qui touchent le Sud-Ouest depuis la nuit."
+            )
+        );
+        let d = parse(&html).expect("a live blog");
+        assert_eq!(d.body.len(), 3, "{:?}", d.body);
+        assert!(d.body[0].starts_with("18:30 – La préfecture"));
+        assert!(d.body[2].starts_with("09:00 – Bienvenue"));
+        assert!(d.lede.is_some_and(|l| l.starts_with("Suivez l'évolution")));
     }
 
     #[test]

@@ -64,6 +64,8 @@ const LEDE_WORDS: &[&str] = &[
     "deck",
     "dek",
     "strapline",
+    "subtitle",
+    "soustitre",
 ];
 
 /// Words naming a byline.
@@ -995,7 +997,11 @@ impl<'a> Visitor<'a> for Scan<'a> {
         if byline {
             self.push(Kind::Byline, el);
         }
-        let lede = has(&words, LEDE_WORDS) && !author && !byline && !dated && name != "h1";
+        // `sub-title`, `sous-titre`: a subtitle under the headline is its standfirst.
+        let subtitle =
+            words.windows(2).any(|w| matches!((w[0], w[1]), ("sub", "title") | ("sous", "titre")));
+        let lede =
+            (has(&words, LEDE_WORDS) || subtitle) && !author && !byline && !dated && name != "h1";
         if lede {
             self.push(Kind::Lede, el);
         }
