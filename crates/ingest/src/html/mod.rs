@@ -37,7 +37,7 @@ use self::page::Page;
 use self::paragraphs::Para;
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
-use crate::{agency, dateline};
+use crate::{agency, dateline, normalize};
 
 /// Parses a saved HTML article page.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
@@ -91,6 +91,11 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     }
 
     let article = sources.iter().any(|f| f.article) || !bodies.is_empty();
+    // Without article metadata, a `<title>` or headline saying the page is missing.
+    let heads = [html_title.as_deref(), h1.as_deref()];
+    if !article && heads.into_iter().flatten().any(says_not_found) {
+        return Err(ErrorKind::NotAnArticle("an error page (page not found)".into()));
+    }
     if paras.is_empty() {
         if !article {
             return Err(ErrorKind::NotAnArticle("no article metadata and no block of text".into()));
@@ -315,6 +320,31 @@ fn strip_title_suffix(title: &str) -> String {
         .filter(|(i, n)| *i > 0 && title[i + n..].split_whitespace().count() <= 5)
         .map(|(i, _)| title[..i].trim().to_owned())
         .unwrap_or_else(|| title.to_owned())
+}
+
+/// Wordings of error pages, as [`normalize::label_key`] folds them.
+const NOT_FOUND: &[&str] = &[
+    "page introuvable",
+    "page non trouvee",
+    "page inexistante",
+    "page not found",
+    "erreur 404",
+    "error 404",
+    "404 not found",
+    "cette page n'existe pas",
+    "cette page n'existe plus",
+    "la page demandee n'existe",
+    "la page que vous recherchez",
+    "article introuvable",
+    "contenu introuvable",
+    "ce contenu n'est plus disponible",
+];
+
+/// Whether a `<title>` or headline says the page is missing (`Page introuvable - Le Figaro`,
+/// `Oups ! Cette page n’existe pas ou plus.`, `Erreur 404`).
+fn says_not_found(text: &str) -> bool {
+    let key = normalize::label_key(text);
+    NOT_FOUND.iter().any(|w| key.contains(w)) || key.starts_with("404 ")
 }
 
 /// The standfirst, from the description and the body (see the module documentation).
@@ -563,6 +593,8 @@ mod tests {
             "<html><head><title>Accueil</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>",
             "<html><head><meta property='og:type' content='website'><title>Rubrique</title></head><body><p>Une phrase de présentation de la rubrique, assez longue pour compter comme un paragraphe de texte.</p><p>Une autre phrase de présentation de la rubrique, elle aussi assez longue pour compter.</p></body></html>",
             "",
+            "<html><head><title>Page introuvable - Le Figaro</title></head><body><main><h1>Oups ! Cette page n’existe pas ou plus.</h1><p>L’article que vous recherchez a peut-être été supprimé, renommé, ou est temporairement indisponible.</p><p>Vous pouvez également revenir à la page d’accueil pour découvrir toute l’actualité du jour en France et dans le monde.</p></main></body></html>",
+            "<html><head><title>Erreur 404</title></head><body><h1>Oups !</h1><p>La page que vous demandez a été déplacée ou supprimée, vérifiez l'adresse saisie ou utilisez notre moteur de recherche pour retrouver l'article.</p></body></html>",
         ];
         for html in cases {
             assert!(matches!(parse(html), Err(ErrorKind::NotAnArticle(_))), "{html}");
