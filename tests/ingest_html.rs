@@ -510,3 +510,32 @@ fn html_throughput() {
         n as f64 / two
     );
 }
+
+/// Paragraphs as `<div><span>…</span></div>`, inside a byline left open by a stray `</p>`.
+#[test]
+fn span_paragraphs_inside_a_byline_left_open() {
+    let d = read_one(&data_dir().join("html/20minutes-span-paragraphs.html"));
+    assert_eq!(d.body.len(), 4, "{:?}", d.body);
+    assert!(d.body[0].starts_with("La piscine Jean-Bron restera fermée"));
+    assert!(d.body[3].starts_with("Le coût des travaux"));
+    assert_absent(&d, &["Publicité", "Partager"]);
+    assert!(d.lede.as_deref().is_some_and(|l| l.starts_with("Une fuite dans le bassin")));
+    assert_eq!(d.language.as_deref(), Some("fr"));
+}
+
+/// An article page whose text the reader cannot find is skipped with a reason, not indexed
+/// as a headline alone.
+#[test]
+fn an_article_without_text_found_is_skipped() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let item = "<li>Une ligne de texte que la page montre sans paragraphe autour d'elle.</li>";
+    let page = format!(
+        r#"<html lang="fr"><head><meta property="og:type" content="article"><title>Titre</title></head>
+        <body><article><h1>Titre</h1><ul>{}</ul></article></body></html>"#,
+        item.repeat(8)
+    );
+    assert_eq!(
+        read_html(tmp.path(), "liste.html", &page).map(|d| d.title),
+        Err("parse-error".into())
+    );
+}

@@ -134,14 +134,33 @@ pub(super) fn skip_element(el: ElementRef<'_>) -> bool {
     if furniture_tag(e.name(), e.attr("role")) || hidden(e) {
         return true;
     }
-    if let Some(props) = e.attr("itemprop")
-        && props
-            .split_whitespace()
-            .any(|p| SKIP_ITEMPROPS.contains(&p.to_ascii_lowercase().as_str()))
-    {
+    let named = |v: &str| names_furniture(v, false);
+    if e.attr("class").is_some_and(named) || e.attr("id").is_some_and(named) {
         return true;
     }
-    e.attr("class").is_some_and(furniture_name) || e.attr("id").is_some_and(furniture_name)
+    let meta_prop = e.attr("itemprop").is_some_and(|props| {
+        props.split_whitespace().any(|p| SKIP_ITEMPROPS.contains(&p.to_ascii_lowercase().as_str()))
+    });
+    let meta = meta_prop
+        || e.attr("class").is_some_and(furniture_name)
+        || e.attr("id").is_some_and(furniture_name);
+    // A byline left open (`<span>` closed by a stray `</p>`) takes in the text after it.
+    meta && !holds_more_than(el, MAX_META_CHARS)
+}
+
+/// Most text (non-space characters) a byline or date element holds.
+const MAX_META_CHARS: usize = 400;
+
+/// Whether an element holds more than `max` non-space characters (counted until then).
+fn holds_more_than(el: ElementRef<'_>, max: usize) -> bool {
+    let mut n = 0;
+    for t in el.text() {
+        n += t.chars().filter(|c| !c.is_whitespace()).count();
+        if n > max {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether an element is page furniture (navigation, sharing, advertising, comments…), the
@@ -289,6 +308,21 @@ mod tests {
         let sel = Selector::parse("nav, div, span, p").unwrap();
         let got: Vec<bool> = html.select(&sel).map(skip_element).collect();
         assert_eq!(got, [true, true, true, true, false, true]);
+    }
+
+    #[test]
+    fn a_byline_left_open_is_not_skipped_with_the_text_it_took_in() {
+        let para =
+            "<p>Un paragraphe de l'article, pris par erreur dans la signature restée ouverte.</p>";
+        let html = Html::parse_fragment(&format!(
+            r#"<div class="c-authors">Anne Dupont <span>Publié le 14/03/24</p><div class="c-content-body">{}</div>"#,
+            para.repeat(6)
+        ));
+        let sel = Selector::parse(".c-authors").unwrap();
+        let byline = html.select(&sel).next().unwrap();
+        assert!(!skip_element(byline));
+        let closed = Html::parse_fragment(r#"<div class="c-authors">Anne Dupont</div>"#);
+        assert!(skip_element(closed.select(&sel).next().unwrap()));
     }
 
     #[test]

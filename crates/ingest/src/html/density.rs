@@ -2,7 +2,8 @@
 //! paragraph text.
 //!
 //! Each element is scored by the text of its direct `<p>` children (and of long runs of loose
-//! text directly inside it), minus their link text, so a list of headlines scores low
+//! text inside it, directly or through inline elements such as `<span>`), minus their link
+//! text, so a list of headlines scores low
 //! however long it is. Furniture subtrees (navigation, sidebars, related articles, …) are not
 //! counted. The best container wins, joined by the siblings that score nearly as well (an
 //! article split around an advertisement).
@@ -22,6 +23,17 @@ const MIN_PARAGRAPH: usize = 20;
 
 /// Loose text (outside `<p>`) counts when at least this long.
 const MIN_LOOSE: usize = 60;
+
+/// Elements that hold loose text as a paragraph would.
+const LOOSE_HOLDERS: &[&str] =
+    &["div", "section", "article", "main", "td", "body", "center", "font"];
+
+/// Inline elements: loose text inside them belongs to the block around them
+/// (`<div class="c-paragraph"><span>…</span></div>`).
+const INLINE: &[&str] = &[
+    "span", "em", "i", "b", "strong", "small", "u", "mark", "q", "cite", "abbr", "sup", "sub",
+    "time", "s", "del", "ins", "big", "tt", "code", "dfn", "var", "bdi", "bdo",
+];
 
 /// The containers of the main text, in document order; empty when no block of paragraphs is
 /// large enough.
@@ -59,6 +71,8 @@ struct Frame<'a> {
     /// For a `<p>`: its non-space characters, all and inside links.
     chars: usize,
     link_chars: usize,
+    /// Loose text inside the element, outside paragraphs and links.
+    loose: usize,
 }
 
 struct Density<'a> {
@@ -93,7 +107,7 @@ impl<'a> Visitor<'a> for Density<'a> {
             "p" => self.paras.push(self.frames.len()),
             _ => {}
         }
-        self.frames.push(Frame { el, score: None, chars: 0, link_chars: 0 });
+        self.frames.push(Frame { el, score: None, chars: 0, link_chars: 0, loose: 0 });
         true
     }
 
@@ -101,6 +115,11 @@ impl<'a> Visitor<'a> for Density<'a> {
         let name = el.value().name();
         if name == "a" {
             self.links = self.links.saturating_sub(1);
+        }
+        let Some(top) = self.frames.len().checked_sub(1) else { return };
+        let loose = self.frames[top].loose;
+        if loose >= MIN_LOOSE {
+            self.credit(top, loose);
         }
         let Some(frame) = self.frames.pop() else { return };
         if self.paras.last() == Some(&self.frames.len()) {
@@ -118,21 +137,19 @@ impl<'a> Visitor<'a> for Density<'a> {
             return;
         }
         let in_link = self.links > 0;
-        // The innermost open paragraph takes the text; without one, long loose text counts
-        // for the block element directly around it.
+        // The innermost open paragraph takes the text; without one, loose text counts for
+        // the block element around it, through inline elements, once long enough.
         if let Some(&i) = self.paras.last() {
             let f = &mut self.frames[i];
             f.chars += n;
             if in_link {
                 f.link_chars += n;
             }
-        } else if !in_link && n >= MIN_LOOSE {
-            let top = self.frames.len() - 1;
-            if matches!(
-                self.frames[top].el.value().name(),
-                "div" | "section" | "article" | "main" | "td" | "body" | "center" | "font"
-            ) {
-                self.credit(top, n);
+        } else if !in_link {
+            let block =
+                self.frames.iter_mut().rev().find(|f| !INLINE.contains(&f.el.value().name()));
+            if let Some(f) = block.filter(|f| LOOSE_HOLDERS.contains(&f.el.value().name())) {
+                f.loose += n;
             }
         }
     }
@@ -170,6 +187,15 @@ mod tests {
             "<body><div id='c'><div id='t1'>{body}</div><div class='pub'>Publicité</div><div id='t2'>{body}</div></div></body>"
         );
         assert_eq!(ids(&html), ["t1", "t2"]);
+    }
+
+    #[test]
+    fn paragraphs_as_divs_of_spans() {
+        let span = format!("<span>{PARA} {PARA}</span> <em>{PARA}</em>");
+        let html = format!(
+            "<body><div id='c'><div id='p1'>{span}</div><div class='ad'>Pub</div><div id='p2'>{span}</div></div></body>"
+        );
+        assert_eq!(ids(&html), ["p1", "p2"]);
     }
 
     #[test]

@@ -84,7 +84,8 @@ fn unwrap_script(raw: &str) -> &str {
     s.trim_end_matches(';').trim()
 }
 
-/// Control characters inside strings become spaces; commas before a closing bracket go.
+/// Control characters inside strings become spaces, line breaks their escapes (they may
+/// separate paragraphs); commas before a closing bracket go.
 fn repair(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut in_string, mut escaped) = (false, false);
@@ -97,7 +98,11 @@ fn repair(s: &str) -> String {
             } else if c == '"' {
                 in_string = false;
             }
-            out.push(if c.is_control() { ' ' } else { c });
+            match c {
+                '\n' => out.push_str("\\n"),
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
             continue;
         }
         match c {
@@ -153,14 +158,8 @@ fn from_item(o: &Map<String, Value>) -> Found {
             break;
         }
     }
-    let body = o
-        .get("articleBody")
-        .and_then(string)
-        .map(|b| {
-            let b = normalize::decode_entities(&b);
-            normalize::paragraphs(&b, !b.contains("\n\n"))
-        })
-        .unwrap_or_default();
+    let body =
+        o.get("articleBody").and_then(string).map(|b| body_paragraphs(&b)).unwrap_or_default();
     Found {
         article: true,
         title: get(&["headline", "name", "alternativeHeadline"]).and_then(|s| found::text(&s)),
@@ -185,6 +184,41 @@ fn from_item(o: &Map<String, Value>) -> Found {
         language: get(&["inLanguage"]).and_then(|s| found::text(&s)),
         dateline: get(&["dateline"]).and_then(|s| found::text(&s)),
     }
+}
+
+/// Paragraphs of an `articleBody`: markup is read as a page body is (some sites put the
+/// article's HTML there), plain text split on blank lines, else on line breaks.
+fn body_paragraphs(b: &str) -> Vec<String> {
+    if is_markup(b) {
+        return super::fragment_paragraphs(b);
+    }
+    let b = normalize::decode_entities(b);
+    normalize::paragraphs(&b, !b.contains("\n\n"))
+}
+
+/// Whether a text holds HTML tags (`<p>`, `</p>`, `<br/>`, `<h2 class=…>`), not a lone `<`.
+fn is_markup(s: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "p",
+        "br",
+        "div",
+        "h2",
+        "h3",
+        "h4",
+        "ul",
+        "li",
+        "strong",
+        "em",
+        "a",
+        "span",
+        "blockquote",
+    ];
+    s.match_indices('<').any(|(i, _)| {
+        let rest = s[i + 1..].trim_start_matches('/');
+        let name: String =
+            rest.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+        TAGS.contains(&name.as_str()) && rest[name.len()..].starts_with(['>', ' ', '/'])
+    })
 }
 
 /// A string value; the first usable element of a list; the `name` (or `@value`, `text`,
@@ -304,6 +338,26 @@ mod tests {
         for (script, want) in cases {
             assert_eq!(one(script).title.as_deref(), want, "{script:?}");
         }
+    }
+
+    #[test]
+    fn article_bodies_in_markup_or_with_raw_line_breaks() {
+        let html = one(
+            r#"{"@type": "NewsArticle", "articleBody": "<p>La hausse des prix a ralenti.</p><p>Ce ralentissement s&#039;explique par l'énergie.</p><h2>Vers 2,5 % en juin ?</h2><p>Le ministre l'a dit.</p>"}"#,
+        );
+        assert_eq!(
+            html.body,
+            [
+                "La hausse des prix a ralenti.",
+                "Ce ralentissement s'explique par l'énergie.",
+                "Vers 2,5 % en juin ?",
+                "Le ministre l'a dit."
+            ]
+        );
+        // Invalid JSON: line breaks left raw in the string.
+        let raw =
+            one("{\"@type\": \"NewsArticle\", \"articleBody\": \"Premier.\n\nSecond, si 2 < 3.\"}");
+        assert_eq!(raw.body, ["Premier.", "Second, si 2 < 3."]);
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub(super) fn read(page: &Page<'_>) -> Found {
             "dc.date.issued",
             "dcterms.created",
             "dc.date",
+            "date",
         ]),
         updated: date(&[
             "article:modified_time",
@@ -114,6 +115,18 @@ mod tests {
         assert_eq!(f.publisher.as_deref(), Some("Orange Actu"));
         assert_eq!(f.url.as_deref(), Some("https://actu.orange.fr/monde/a.html"));
         assert_eq!(f.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn plain_date_tags() {
+        for tag in [
+            r#"<meta name="date" content="2024-03-21T09:45:00+01:00">"#,
+            r#"<meta name="pubdate" content="2024-03-21T09:45:00+01:00">"#,
+        ] {
+            let doc = Html::parse_document(&format!("<head>{tag}</head>"));
+            let f = read(&Page::scan(&doc));
+            assert_eq!(f.published.map(|t| t.to_string()).as_deref(), Some("2024-03-21T08:45:00Z"));
+        }
     }
 
     #[test]

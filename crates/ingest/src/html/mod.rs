@@ -5,8 +5,8 @@
 //! field: the JSON-LD article item ([`jsonld`]), then `<meta>` tags ([`meta`]: OpenGraph,
 //! `article:*`, …), then microdata ([`microdata`]), then the page itself (`<h1>`, `<title>`,
 //! the section named in the URL path). The body is the microdata `articleBody` element when
-//! there is one, otherwise the densest block of paragraphs ([`density`]), read without page
-//! furniture ([`boiler`]); JSON-LD `articleBody` text stands in when the page shows less than
+//! there is one, otherwise the densest block of paragraphs ([`density`]), or every post of a
+//! live blog ([`live`]), read without page furniture ([`boiler`]); JSON-LD `articleBody` text stands in when the page shows less than
 //! half of it.
 //!
 //! The standfirst is the page's description, unless that description is only the start of
@@ -21,6 +21,7 @@ mod boiler;
 mod density;
 mod found;
 mod jsonld;
+mod live;
 mod meta;
 mod microdata;
 mod page;
@@ -36,7 +37,7 @@ use self::page::Page;
 use self::paragraphs::Para;
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
-use crate::{agency, dateline};
+use crate::{agency, dateline, normalize};
 
 /// Parses a saved HTML article page.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
@@ -51,8 +52,16 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let mut paras: Vec<Para> = body.map(paragraphs::article).unwrap_or_default();
     // A marked body holding only a teaser loses to the page's densest text.
     if text_len(&paras) < SHORT_BODY {
-        let blocks = density::main_text(doc.root_element());
-        let dense: Vec<Para> = blocks.iter().copied().flat_map(paragraphs::article).collect();
+        let mut blocks = density::main_text(doc.root_element());
+        // A live blog's densest block is one of its posts: the text is all of them.
+        let live = blocks.first().and_then(|b| live::posts(*b));
+        let dense: Vec<Para> = match live {
+            Some(posts) => {
+                blocks = posts;
+                blocks.iter().copied().flat_map(live::post_paragraphs).collect()
+            }
+            None => blocks.iter().copied().flat_map(paragraphs::article).collect(),
+        };
         if text_len(&dense) > text_len(&paras) {
             paras = dense;
             body = blocks.first().copied();
@@ -82,6 +91,11 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     }
 
     let article = sources.iter().any(|f| f.article) || !bodies.is_empty();
+    // Without article metadata, a `<title>` or headline saying the page is missing.
+    let heads = [html_title.as_deref(), h1.as_deref()];
+    if !article && heads.into_iter().flatten().any(says_not_found) {
+        return Err(ErrorKind::NotAnArticle("an error page (page not found)".into()));
+    }
     if paras.is_empty() {
         if !article {
             return Err(ErrorKind::NotAnArticle("no article metadata and no block of text".into()));
@@ -166,6 +180,11 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     // dateline, so only datelines with a date or an agency count.
     let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
     let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
+    // A headline alone is a loss when the page shows text: say so rather than index it.
+    let known = [title.as_deref(), lede.as_deref()];
+    if paras.is_empty() && !shows_little(doc.root_element(), &known) {
+        return Err(ErrorKind::Parse("an article page whose text could not be found".into()));
+    }
 
     Ok(Dispatch {
         title: title.unwrap_or_default(),
@@ -198,6 +217,15 @@ const SHORT_BODY: usize = 400;
 
 fn text_len(paras: &[Para]) -> usize {
     paras.iter().map(|p| p.text.len()).sum()
+}
+
+/// Whether a page shows little text besides `known` (its headline, its standfirst): a flash
+/// whose empty body is what the page holds, not text the reader missed.
+fn shows_little(root: ElementRef<'_>, known: &[Option<&str>]) -> bool {
+    let known: Vec<String> = known.iter().flatten().map(|k| letters(k)).collect();
+    let mut shown = paragraphs::article(root);
+    shown.retain(|p| !known.contains(&letters(&p.text)));
+    text_len(&shown) < SHORT_BODY
 }
 
 /// Paragraphs of an HTML fragment (a body field holding markup), read like an article body.
@@ -292,6 +320,31 @@ fn strip_title_suffix(title: &str) -> String {
         .filter(|(i, n)| *i > 0 && title[i + n..].split_whitespace().count() <= 5)
         .map(|(i, _)| title[..i].trim().to_owned())
         .unwrap_or_else(|| title.to_owned())
+}
+
+/// Wordings of error pages, as [`normalize::label_key`] folds them.
+const NOT_FOUND: &[&str] = &[
+    "page introuvable",
+    "page non trouvee",
+    "page inexistante",
+    "page not found",
+    "erreur 404",
+    "error 404",
+    "404 not found",
+    "cette page n'existe pas",
+    "cette page n'existe plus",
+    "la page demandee n'existe",
+    "la page que vous recherchez",
+    "article introuvable",
+    "contenu introuvable",
+    "ce contenu n'est plus disponible",
+];
+
+/// Whether a `<title>` or headline says the page is missing (`Page introuvable - Le Figaro`,
+/// `Oups ! Cette page n’existe pas ou plus.`, `Erreur 404`).
+fn says_not_found(text: &str) -> bool {
+    let key = normalize::label_key(text);
+    NOT_FOUND.iter().any(|w| key.contains(w)) || key.starts_with("404 ")
 }
 
 /// The standfirst, from the description and the body (see the module documentation).
@@ -540,10 +593,62 @@ mod tests {
             "<html><head><title>Accueil</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>",
             "<html><head><meta property='og:type' content='website'><title>Rubrique</title></head><body><p>Une phrase de présentation de la rubrique, assez longue pour compter comme un paragraphe de texte.</p><p>Une autre phrase de présentation de la rubrique, elle aussi assez longue pour compter.</p></body></html>",
             "",
+            "<html><head><title>Page introuvable - Le Figaro</title></head><body><main><h1>Oups ! Cette page n’existe pas ou plus.</h1><p>L’article que vous recherchez a peut-être été supprimé, renommé, ou est temporairement indisponible.</p><p>Vous pouvez également revenir à la page d’accueil pour découvrir toute l’actualité du jour en France et dans le monde.</p></main></body></html>",
+            "<html><head><title>Erreur 404</title></head><body><h1>Oups !</h1><p>La page que vous demandez a été déplacée ou supprimée, vérifiez l'adresse saisie ou utilisez notre moteur de recherche pour retrouver l'article.</p></body></html>",
         ];
         for html in cases {
             assert!(matches!(parse(html), Err(ErrorKind::NotAnArticle(_))), "{html}");
         }
+    }
+
+    #[test]
+    fn an_article_whose_text_is_not_found_is_refused_but_a_flash_is_kept() {
+        let head =
+            r#"<html><head><meta property="og:type" content="article"><title>Titre</title></head>"#;
+        let item =
+            "<li>Une ligne de texte que la page montre mais que le lecteur ne sait pas lire.</li>";
+        let missed = format!(
+            "{head}<body><article><h1>Titre</h1><ul>{}</ul></article></body></html>",
+            item.repeat(8)
+        );
+        assert!(matches!(parse(&missed), Err(ErrorKind::Parse(_))), "{missed}");
+        let flash = format!(
+            "{head}<body><article><h1>Alerte : séisme au Japon</h1><p>Plus d'informations à suivre.</p></article></body></html>"
+        );
+        let d = parse(&flash).expect("a flash");
+        assert_eq!((d.title.as_str(), d.body.len()), ("Alerte : séisme au Japon", 0));
+    }
+
+    #[test]
+    fn live_blog_keeps_every_post_and_its_subtitle() {
+        let post = |t: &str, text: &str| {
+            format!(
+                "<section class='post post__live'><div class='post__header'><span class='date'>{t}</span></div><div class='post__content'><p>{text} Les autorités appellent à la plus grande prudence et à limiter les déplacements.</p></div></section>"
+            )
+        };
+        let html = format!(
+            r#"<html lang="fr"><head><meta property="og:title" content="En direct, inondations dans le Sud-Ouest"></head><body><main>
+            <h1>En direct, inondations dans le Sud-Ouest</h1>
+            <p class="sub-title">Suivez l'évolution de la situation dans les départements placés en vigilance rouge.</p>
+            <div id="live">{}{}{}</div></main></body></html>"#,
+            post(
+                "18:30",
+                "La préfecture a ordonné l'évacuation de trois quartiers de la ville, où l'eau continue de monter."
+            ),
+            post(
+                "15:12",
+                "Les trains sont interrompus entre Bordeaux et Toulouse jusqu'à nouvel ordre, annonce la SNCF."
+            ),
+            post(
+                "09:00",
+                "Bienvenue dans ce direct consacré aux inondations qui touchent le Sud-Ouest depuis la nuit."
+            )
+        );
+        let d = parse(&html).expect("a live blog");
+        assert_eq!(d.body.len(), 3, "{:?}", d.body);
+        assert!(d.body[0].starts_with("18:30 – La préfecture"));
+        assert!(d.body[2].starts_with("09:00 – Bienvenue"));
+        assert!(d.lede.is_some_and(|l| l.starts_with("Suivez l'évolution")));
     }
 
     #[test]

@@ -64,6 +64,8 @@ const LEDE_WORDS: &[&str] = &[
     "deck",
     "dek",
     "strapline",
+    "subtitle",
+    "soustitre",
 ];
 
 /// Words naming a byline.
@@ -478,6 +480,8 @@ fn text_dates(text: &str) -> (Option<(Timestamp, Label)>, Option<Timestamp>) {
 fn date_in(key: &str) -> Option<Timestamp> {
     let words: Vec<&str> = key
         .split(|c: char| c.is_whitespace() || c == ',')
+        // `à 09:45.`: the full stop ends the sentence, not the time.
+        .map(|w| w.trim_end_matches(['.', ';']))
         .filter(|w| !w.is_empty() && !matches!(*w, "a" | "at" | "le" | "on" | "-" | "|" | "–"))
         .collect();
     (0..words.len()).filter(|&i| words[i].starts_with(|c: char| c.is_ascii_digit())).find_map(|i| {
@@ -995,7 +999,11 @@ impl<'a> Visitor<'a> for Scan<'a> {
         if byline {
             self.push(Kind::Byline, el);
         }
-        let lede = has(&words, LEDE_WORDS) && !author && !byline && !dated && name != "h1";
+        // `sub-title`, `sous-titre`: a subtitle under the headline is its standfirst.
+        let subtitle =
+            words.windows(2).any(|w| matches!((w[0], w[1]), ("sub", "title") | ("sous", "titre")));
+        let lede =
+            (has(&words, LEDE_WORDS) || subtitle) && !author && !byline && !dated && name != "h1";
         if lede {
             self.push(Kind::Lede, el);
         }
@@ -1005,7 +1013,7 @@ impl<'a> Visitor<'a> for Scan<'a> {
             self.push(Kind::SectionProp, el);
         } else if has(&words, SECTION_WORDS) || a.rel("category") {
             self.push(Kind::SectionLabel, el);
-        } else if self.seen_h1
+        } else if (self.seen_h1 || self.h1.is_none())
             && !self.seen_body
             && !byline
             && !dated
@@ -1225,6 +1233,22 @@ mod tests {
             ["article", "chapo", "c", "article", "lead"]
         );
         assert_eq!(words("UNE-Titre"), ["une", "titre"]);
+    }
+
+    /// A date line whose class does not say `date`, on a page without `<h1>`.
+    #[test]
+    fn date_line_under_any_name() {
+        let para =
+            "<p>Un paragraphe du corps de l'article, assez long pour compter comme du texte.</p>";
+        let html = format!(
+            r#"<div class="post"><div class="post__title">La BNS abaisse son taux directeur</div>
+            <div class="post__meta">Mathilde Farine · Publié le 21 mars 2024 à 09:45. Modifié le 21 mars 2024 à 11:30.</div>
+            <div class="post__body">{para}{para}{para}</div></div>"#
+        );
+        let d = crate::html::parse(&html).expect("an article");
+        let ts = |d: Option<Timestamp>| d.map(|t| t.to_string());
+        assert_eq!(ts(d.published).as_deref(), Some("2024-03-21T09:45:00Z"));
+        assert_eq!(ts(d.updated).as_deref(), Some("2024-03-21T11:30:00Z"));
     }
 
     /// What stands outside the article, in the text, or in furniture is not taken.
