@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use depeche_index::{DepecheIndex, IndexOptions, NoProgress, Schema, index_paths};
-use depeche_query::{Hit, Request, Response, Searcher};
+use depeche_query::{Hit, Mode, Request, Response, Searcher};
 
 /// Cities of the headlines.
 const CITIES: &str = "Paris Lyon Marseille Toulouse Nantes Rennes Lille Bordeaux Strasbourg \
@@ -54,25 +54,25 @@ const SPECIAL: &[(&str, &str, &str, &str)] = &[
          prudents. Un accord reste possible, selon un négociateur.",
     ),
     (
-        "cfa",
+        "franc-cfa",
         "Afrique de l'Ouest : l'avenir du franc CFA en débat",
         "Huit pays veulent remplacer le franc CFA par une monnaie commune.",
         "La réforme du franc CFA divise les économistes. Le franc reste arrimé à l'euro.",
     ),
     (
-        "tour",
+        "tour-de-france",
         "Tour de France : l'étape reine se court dans les Alpes",
         "La France entière suit la course, partie de Grenoble.",
         "Le public est venu nombreux. La France attend une victoire d'étape.",
     ),
     (
-        "suisse",
+        "francs-suisses",
         "Change : les francs suisses recherchés par les épargnants",
         "Les francs suisses restent une valeur refuge.",
         "Les épargnants achètent des francs suisses depuis le début de la crise.",
     ),
     (
-        "both",
+        "franc-et-france",
         "Monnaie : la France se souvient du franc",
         "Vingt ans après l'euro, la France regarde encore ses prix en francs.",
         "La France a abandonné le franc en 2002. En France, certains comptent encore en francs.",
@@ -91,14 +91,14 @@ const SPECIAL: &[(&str, &str, &str, &str)] = &[
          dit le ministre.",
     ),
     (
-        "onu",
+        "conseil-onu",
         "ONU : le conseil de sécurité se réunit en urgence",
         "Le conseil de sécurité des Nations unies tiendra une séance vendredi.",
         "La réunion du conseil de sécurité a été demandée par la France. Le conseil de \
          sécurité doit voter une résolution.",
     ),
     (
-        "chats",
+        "refuge-chats",
         "Refuge : les chats abandonnés toujours plus nombreux",
         "Le refuge recueille des chats chaque semaine, et un chat sur deux est adopté.",
         "Un chat errant a été recueilli. Les chats sont vaccinés avant adoption.",
@@ -204,4 +204,39 @@ fn pages_are_slices_of_one_ranking() {
         let scores: Vec<f32> = all.hits.iter().map(|h| h.score).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{q}: {scores:?}");
     }
+}
+/// The ids of every match, sorted.
+fn matching(q: &str) -> Vec<String> {
+    let r = search(Request { limit: 200, snippets: 0, ..Request::new(q) });
+    assert_eq!(r.total as usize, r.hits.len(), "{q}");
+    let mut ids: Vec<String> = r.hits.into_iter().map(|h| h.id).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_quoted_word_that_is_its_own_stem_is_exact() {
+    // `franc` is the stem key of `France` and `francs` too; only the word itself is exact.
+    assert_eq!(matching("\"franc\""), ["franc-cfa", "franc-et-france"]);
+    assert_eq!(matching("\"port\""), ["marseille-port"]);
+    assert_eq!(matching("\"chat\""), ["refuge-chats"]);
+    // Words with an exact token of their own, as before.
+    assert_eq!(matching("\"porter\""), ["masque"]);
+    assert_eq!(matching("\"francs\""), ["franc-et-france", "francs-suisses"]);
+    // Unquoted, every form still matches.
+    let franc = ["franc-cfa", "franc-et-france", "francs-suisses", "roundup", "tour-de-france"];
+    let mut franc = Vec::from(franc);
+    franc.insert(0, "conseil-onu");
+    assert_eq!(matching("franc"), franc);
+    assert_eq!(matching("port"), ["marseille-port", "masque"]);
+    // Excluded, and beside other words.
+    let france_only = ["conseil-onu", "francs-suisses", "roundup", "tour-de-france"];
+    assert_eq!(matching("France -\"franc\""), france_only);
+    let r = search(Request { mode: Mode::All, ..Request::new("\"franc\" afrique") });
+    assert_eq!(ids(&r.hits), ["franc-cfa"]);
+    // Ranked by the word's own occurrences: four in `franc-cfa`, two among the `France`s of
+    // `franc-et-france`.
+    let r = search(Request { snippets: 0, ..Request::new("\"franc\"") });
+    assert_eq!(ids(&r.hits), ["franc-cfa", "franc-et-france"]);
+    assert!(r.hits[0].score > r.hits[1].score, "{:?}", r.hits);
 }

@@ -12,6 +12,7 @@ use tantivy::query::{
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
 
+use crate::exact::ExactKeyQuery;
 use crate::parse::Node;
 use crate::request::{Mode, Request};
 
@@ -498,10 +499,13 @@ impl<'a> Builder<'a> {
             let exact = if exact_indexed { exact } else { key };
             let exact_term = Term::from_field_text(f, exact);
             if exact_only {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(exact_term, IndexRecordOption::WithFreqs)),
-                ));
+                let q: Box<dyn Query> = if exact_indexed && exact == key {
+                    // No exact token of its own: the key also stands for the other forms.
+                    Box::new(ExactKeyQuery::new(exact_term))
+                } else {
+                    Box::new(TermQuery::new(exact_term, IndexRecordOption::WithFreqs))
+                };
+                clauses.push((Occur::Should, q));
                 continue;
             }
             let key_term = Term::from_field_text(f, key);
