@@ -240,3 +240,34 @@ fn a_quoted_word_that_is_its_own_stem_is_exact() {
     assert_eq!(ids(&r.hits), ["franc-cfa", "franc-et-france"]);
     assert!(r.hits[0].score > r.hits[1].score, "{:?}", r.hits);
 }
+
+/// The highlighted text of every snippet of every hit.
+fn marked(q: &str) -> Vec<String> {
+    let r = search(Request { snippets: 3, ..Request::new(q) });
+    assert!(r.total > 0, "{q}");
+    let mut out = Vec::new();
+    for hit in &r.hits {
+        for s in &hit.snippets {
+            out.extend(s.highlights.iter().map(|h| s.text[h.clone()].to_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn snippets_highlight_what_quotes_match() {
+    // Phrases with a stop word inside (a gap in positions), whole.
+    let phrase = marked("\"conseil de sécurité\"");
+    assert!(!phrase.is_empty());
+    assert!(phrase.iter().all(|m| m.to_lowercase() == "conseil de sécurité"), "{phrase:?}");
+    let retraites = marked("\"réforme des retraites\"");
+    assert!(!retraites.is_empty());
+    assert!(retraites.iter().all(|m| m == "réforme des retraites"), "{retraites:?}");
+    // A quoted word, in its own form only: not `port`, `porte`; not `chat`.
+    for word in ["porter", "port", "chats"] {
+        let m = marked(&format!("\"{word}\""));
+        assert!(!m.is_empty() && m.iter().all(|m| m == word), "{word}: {m:?}");
+    }
+    // Unquoted, every form still.
+    assert!(marked("chats").contains(&"chat".to_owned()));
+}

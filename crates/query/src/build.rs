@@ -19,12 +19,16 @@ use crate::request::{Mode, Request};
 /// How much more an exact (unstemmed) match weighs than a stemmed one.
 pub(crate) const EXACT_BOOST: f32 = 0.25;
 
-/// What the snippets highlight: single keys, phrases (sequences of alternative keys), and
-/// prefixes of folded words (`ukr*`).
+/// What the snippets highlight: stem keys (any form of a word), exact terms (one form: a
+/// quoted word), phrases, and prefixes of folded words (`ukr*`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Highlight {
     pub keys: HashSet<String>,
-    pub phrases: Vec<Vec<Vec<String>>>,
+    /// Exact terms as the analysis gives them ([`Analyzed::exact`]).
+    pub exacts: HashSet<String>,
+    /// Each word of a phrase: its position after the first word's (stop words leave gaps),
+    /// and its alternative keys.
+    pub phrases: Vec<Vec<(usize, Vec<String>)>>,
     pub prefixes: Vec<String>,
 }
 
@@ -446,7 +450,7 @@ impl<'a> Builder<'a> {
                     return None;
                 }
                 if positive {
-                    self.remember(&words, phrase || words.len() > 1);
+                    self.remember(&words, phrase);
                 }
                 if words.len() == 1 {
                     self.word(f, &words[0], phrase, exact_indexed)
@@ -524,13 +528,19 @@ impl<'a> Builder<'a> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn remember(&mut self, words: &[Analyzed], as_phrase: bool) {
-        if as_phrase && words.len() > 1 {
-            let phrase = words.iter().map(|w| analyzer::query_variants(w).keys).collect();
-            self.highlight.phrases.push(phrase);
-        } else {
-            for w in words {
-                self.highlight.keys.extend(analyzer::query_variants(w).keys);
+    /// What snippets highlight for the words of one query term: several words are searched
+    /// as a phrase, quoted or not; one quoted word in its exact forms; one word in any form.
+    fn remember(&mut self, words: &[Analyzed], quoted: bool) {
+        match words {
+            [] => {}
+            [w] if quoted => self.highlight.exacts.extend(analyzer::query_variants(w).exacts),
+            [w] => self.highlight.keys.extend(analyzer::query_variants(w).keys),
+            [first, ..] => {
+                let phrase = words
+                    .iter()
+                    .map(|w| (w.position - first.position, analyzer::query_variants(w).keys))
+                    .collect();
+                self.highlight.phrases.push(phrase);
             }
         }
     }
@@ -586,8 +596,10 @@ impl<'a> Builder<'a> {
         if positive {
             // Highlight the name in the text: the whole name, and the surname alone.
             let words = analyzer::analyze(name);
-            if words.len() > 1 {
-                self.highlight.phrases.push(words.iter().map(|w| vec![w.key.clone()]).collect());
+            if let [first, _, ..] = words.as_slice() {
+                let phrase =
+                    words.iter().map(|w| (w.position - first.position, vec![w.key.clone()]));
+                self.highlight.phrases.push(phrase.collect());
             }
             if let Some(last) = words.last() {
                 self.highlight.keys.insert(last.key.clone());
