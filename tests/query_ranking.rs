@@ -271,3 +271,20 @@ fn snippets_highlight_what_quotes_match() {
     // Unquoted, every form still.
     assert!(marked("chats").contains(&"chat".to_owned()));
 }
+
+#[test]
+fn prefixes_are_ranked() {
+    // The dispatch about the negotiations (in its title) first, then the roundup that
+    // mentions them once, at the end of its body: no longer one score for every match.
+    let r = search(Request { snippets: 0, ..Request::new("négo*") });
+    assert_eq!(ids(&r.hits), ["vienne", "roundup"]);
+    assert!(r.hits[0].score > r.hits[1].score, "{:?}", r.hits);
+    // The headline adds its bonus, as for words.
+    let r = search(Request { snippets: 0, ..Request::new("manif*") });
+    let words = search(Request { snippets: 0, ..Request::new("manifestants") });
+    assert_eq!(r.total, words.total);
+    let in_title = |h: &Hit| h.title.contains("manifestants");
+    assert!(r.hits.iter().all(in_title), "{:?}", ids(&r.hits));
+    // Every word starting with the prefix still matches, ranked or not.
+    assert_eq!(matching("retrait*"), matching("retraites OR retrait"));
+}

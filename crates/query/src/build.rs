@@ -1,6 +1,6 @@
 //! From a parsed query and filters to a tantivy query, and to what snippets must highlight.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 
 use depeche_index::analyzer::{self, Analyzed, EXACT_MARK};
@@ -63,6 +63,9 @@ pub(crate) fn date_prefix(name: &str) -> Option<DatePrefix> {
 /// Shortest prefix searched for (`ukr*`): a shorter one would match a good part of the
 /// vocabulary.
 const MIN_PREFIX_CHARS: usize = 2;
+/// Most words a prefix is ranked by (the most frequent ones starting with it); the others
+/// still match.
+const MAX_PREFIX_TERMS: usize = 32;
 
 /// A query ready to run.
 pub(crate) struct Built {
@@ -417,7 +420,7 @@ impl<'a> Builder<'a> {
         };
         let qs: Vec<(Occur, Box<dyn Query>)> = targets
             .iter()
-            .filter_map(|(f, def)| prefix_query(*f, def, stem, folded))
+            .filter_map(|(f, def)| self.prefix_in(*f, def, stem, folded))
             .map(|q| (Occur::Should, q))
             .collect();
         if qs.is_empty() {
@@ -428,8 +431,79 @@ impl<'a> Builder<'a> {
         }
         if positive {
             self.highlight.prefixes.push(folded.to_owned());
+            if field.is_none() {
+                for (f, def) in self.bonus_fields.clone() {
+                    if let Some(q) = self.prefix_ranking(f, def, folded) {
+                        self.bonus.push((Occur::Should, boosted(q, def.boost)));
+                    }
+                }
+            }
         }
         Some(Box::new(BooleanQuery::new(qs)))
+    }
+
+    /// A prefix in one field: every word starting with it matches, and on French text the
+    /// most frequent of them rank (see [`Builder::prefix_ranking`]).
+    fn prefix_in(
+        &self,
+        f: Field,
+        def: &FieldDef,
+        stem: &str,
+        folded: &str,
+    ) -> Option<Box<dyn Query>> {
+        let matcher = prefix_query(f, def, stem, folded)?;
+        let q: Box<dyn Query> = match self.prefix_ranking(f, def, folded) {
+            Some(rank) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(ConstScoreQuery::new(matcher, 0.0))),
+                (Occur::Should, rank),
+            ])),
+            None => matcher,
+        };
+        Some(boosted(q, def.boost))
+    }
+
+    /// A prefix ranked as the words it stands for: BM25 over the field's
+    /// [`MAX_PREFIX_TERMS`] most frequent terms starting with it, stem keys and exact forms
+    /// weighed as in [`Builder::word`]. A prefix query alone gives every match one score.
+    /// `None` for fields other than French text.
+    fn prefix_ranking(&self, f: Field, def: &FieldDef, folded: &str) -> Option<Box<dyn Query>> {
+        let mut prefixes = vec![folded.to_owned()];
+        match def.analyzer? {
+            AnalyzerKind::French => prefixes.push(format!("{EXACT_MARK}{folded}")),
+            AnalyzerKind::FrenchStems => {}
+            AnalyzerKind::Name | AnalyzerKind::Keyword => return None,
+        }
+        let mut freqs: HashMap<String, u64> = HashMap::new();
+        for seg in self.searcher.segment_readers() {
+            let Ok(inverted) = seg.inverted_index(f) else { continue };
+            for prefix in &prefixes {
+                let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
+                else {
+                    continue;
+                };
+                while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+                    if let Ok(term) = std::str::from_utf8(stream.key()) {
+                        let n = u64::from(stream.value().doc_freq);
+                        *freqs.entry(term.to_owned()).or_default() += n;
+                    }
+                }
+            }
+        }
+        let mut terms: Vec<(String, u64)> = freqs.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(MAX_PREFIX_TERMS);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .into_iter()
+            .map(|(term, _)| {
+                let exact = term.starts_with(EXACT_MARK);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f, &term),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Should, if exact { boosted(q, EXACT_BOOST) } else { q })
+            })
+            .collect();
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
 
     /// Words or a phrase in one text field.
@@ -764,13 +838,13 @@ fn prefix_query(f: Field, def: &FieldDef, stem: &str, folded: &str) -> Option<Bo
         }
         AnalyzerKind::Keyword => format!("{}.*", regex_escape(&analyzer::keyword(stem))),
     };
-    let q = tantivy::query::RegexQuery::from_pattern(&pattern, f).ok()?;
-    let boost = if def.boost > 0.0 { def.boost } else { 1.0 };
-    Some(if (boost - 1.0).abs() > f32::EPSILON {
-        Box::new(BoostQuery::new(Box::new(q), boost))
-    } else {
-        Box::new(q)
-    })
+    Some(Box::new(tantivy::query::RegexQuery::from_pattern(&pattern, f).ok()?))
+}
+
+/// `q` weighed by a field's boost (a boost of 0, for a field searched only by prefix, is 1).
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    let boost = if boost > 0.0 { boost } else { 1.0 };
+    if (boost - 1.0).abs() > f32::EPSILON { Box::new(BoostQuery::new(q, boost)) } else { q }
 }
 
 fn regex_escape(s: &str) -> String {
