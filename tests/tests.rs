@@ -8,5 +8,6 @@ mod ingest_iptc;
 mod ingest_text;
 mod persons;
 mod query;
+mod query_ranking;
 mod reliability;
 mod serve;

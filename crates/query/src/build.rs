@@ -1,6 +1,6 @@
 //! From a parsed query and filters to a tantivy query, and to what snippets must highlight.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 
 use depeche_index::analyzer::{self, Analyzed, EXACT_MARK};
@@ -12,18 +12,23 @@ use tantivy::query::{
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
 
+use crate::exact::ExactKeyQuery;
 use crate::parse::Node;
 use crate::request::{Mode, Request};
 
 /// How much more an exact (unstemmed) match weighs than a stemmed one.
 pub(crate) const EXACT_BOOST: f32 = 0.25;
 
-/// What the snippets highlight: single keys, phrases (sequences of alternative keys), and
-/// prefixes of folded words (`ukr*`).
+/// What the snippets highlight: stem keys (any form of a word), exact terms (one form: a
+/// quoted word), phrases, and prefixes of folded words (`ukr*`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Highlight {
     pub keys: HashSet<String>,
-    pub phrases: Vec<Vec<Vec<String>>>,
+    /// Exact terms as the analysis gives them ([`Analyzed::exact`]).
+    pub exacts: HashSet<String>,
+    /// Each word of a phrase: its position after the first word's (stop words leave gaps),
+    /// and its alternative keys.
+    pub phrases: Vec<Vec<(usize, Vec<String>)>>,
     pub prefixes: Vec<String>,
 }
 
@@ -67,6 +72,9 @@ pub(crate) fn is_filter_prefix(schema: &Schema, name: &str) -> bool {
 /// Shortest prefix searched for (`ukr*`): a shorter one would match a good part of the
 /// vocabulary.
 const MIN_PREFIX_CHARS: usize = 2;
+/// Most words a prefix is ranked by (the most frequent ones starting with it); the others
+/// still match.
+const MAX_PREFIX_TERMS: usize = 32;
 
 /// A query ready to run.
 pub(crate) struct Built {
@@ -443,7 +451,7 @@ impl<'a> Builder<'a> {
         };
         let qs: Vec<(Occur, Box<dyn Query>)> = targets
             .iter()
-            .filter_map(|(f, def)| prefix_query(*f, def, stem, folded))
+            .filter_map(|(f, def)| self.prefix_in(*f, def, stem, folded))
             .map(|q| (Occur::Should, q))
             .collect();
         if qs.is_empty() {
@@ -454,8 +462,79 @@ impl<'a> Builder<'a> {
         }
         if positive {
             self.highlight.prefixes.push(folded.to_owned());
+            if field.is_none() {
+                for (f, def) in self.bonus_fields.clone() {
+                    if let Some(q) = self.prefix_ranking(f, def, folded) {
+                        self.bonus.push((Occur::Should, boosted(q, def.boost)));
+                    }
+                }
+            }
         }
         Some(Box::new(BooleanQuery::new(qs)))
+    }
+
+    /// A prefix in one field: every word starting with it matches, and on French text the
+    /// most frequent of them rank (see [`Builder::prefix_ranking`]).
+    fn prefix_in(
+        &self,
+        f: Field,
+        def: &FieldDef,
+        stem: &str,
+        folded: &str,
+    ) -> Option<Box<dyn Query>> {
+        let matcher = prefix_query(f, def, stem, folded)?;
+        let q: Box<dyn Query> = match self.prefix_ranking(f, def, folded) {
+            Some(rank) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(ConstScoreQuery::new(matcher, 0.0))),
+                (Occur::Should, rank),
+            ])),
+            None => matcher,
+        };
+        Some(boosted(q, def.boost))
+    }
+
+    /// A prefix ranked as the words it stands for: BM25 over the field's
+    /// [`MAX_PREFIX_TERMS`] most frequent terms starting with it, stem keys and exact forms
+    /// weighed as in [`Builder::word`]. A prefix query alone gives every match one score.
+    /// `None` for fields other than French text.
+    fn prefix_ranking(&self, f: Field, def: &FieldDef, folded: &str) -> Option<Box<dyn Query>> {
+        let mut prefixes = vec![folded.to_owned()];
+        match def.analyzer? {
+            AnalyzerKind::French => prefixes.push(format!("{EXACT_MARK}{folded}")),
+            AnalyzerKind::FrenchStems => {}
+            AnalyzerKind::Name | AnalyzerKind::Keyword => return None,
+        }
+        let mut freqs: HashMap<String, u64> = HashMap::new();
+        for seg in self.searcher.segment_readers() {
+            let Ok(inverted) = seg.inverted_index(f) else { continue };
+            for prefix in &prefixes {
+                let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
+                else {
+                    continue;
+                };
+                while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+                    if let Ok(term) = std::str::from_utf8(stream.key()) {
+                        let n = u64::from(stream.value().doc_freq);
+                        *freqs.entry(term.to_owned()).or_default() += n;
+                    }
+                }
+            }
+        }
+        let mut terms: Vec<(String, u64)> = freqs.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(MAX_PREFIX_TERMS);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .into_iter()
+            .map(|(term, _)| {
+                let exact = term.starts_with(EXACT_MARK);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f, &term),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Should, if exact { boosted(q, EXACT_BOOST) } else { q })
+            })
+            .collect();
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
 
     /// Words or a phrase in one text field.
@@ -476,7 +555,7 @@ impl<'a> Builder<'a> {
                     return None;
                 }
                 if positive {
-                    self.remember(&words, phrase || words.len() > 1);
+                    self.remember(&words, phrase);
                 }
                 if words.len() == 1 {
                     self.word(f, &words[0], phrase, exact_indexed)
@@ -529,10 +608,13 @@ impl<'a> Builder<'a> {
             let exact = if exact_indexed { exact } else { key };
             let exact_term = Term::from_field_text(f, exact);
             if exact_only {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(exact_term, IndexRecordOption::WithFreqs)),
-                ));
+                let q: Box<dyn Query> = if exact_indexed && exact == key {
+                    // No exact token of its own: the key also stands for the other forms.
+                    Box::new(ExactKeyQuery::new(exact_term))
+                } else {
+                    Box::new(TermQuery::new(exact_term, IndexRecordOption::WithFreqs))
+                };
+                clauses.push((Occur::Should, q));
                 continue;
             }
             let key_term = Term::from_field_text(f, key);
@@ -551,13 +633,19 @@ impl<'a> Builder<'a> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn remember(&mut self, words: &[Analyzed], as_phrase: bool) {
-        if as_phrase && words.len() > 1 {
-            let phrase = words.iter().map(|w| analyzer::query_variants(w).keys).collect();
-            self.highlight.phrases.push(phrase);
-        } else {
-            for w in words {
-                self.highlight.keys.extend(analyzer::query_variants(w).keys);
+    /// What snippets highlight for the words of one query term: several words are searched
+    /// as a phrase, quoted or not; one quoted word in its exact forms; one word in any form.
+    fn remember(&mut self, words: &[Analyzed], quoted: bool) {
+        match words {
+            [] => {}
+            [w] if quoted => self.highlight.exacts.extend(analyzer::query_variants(w).exacts),
+            [w] => self.highlight.keys.extend(analyzer::query_variants(w).keys),
+            [first, ..] => {
+                let phrase = words
+                    .iter()
+                    .map(|w| (w.position - first.position, analyzer::query_variants(w).keys))
+                    .collect();
+                self.highlight.phrases.push(phrase);
             }
         }
     }
@@ -613,8 +701,10 @@ impl<'a> Builder<'a> {
         if positive {
             // Highlight the name in the text: the whole name, and the surname alone.
             let words = analyzer::analyze(name);
-            if words.len() > 1 {
-                self.highlight.phrases.push(words.iter().map(|w| vec![w.key.clone()]).collect());
+            if let [first, _, ..] = words.as_slice() {
+                let phrase =
+                    words.iter().map(|w| (w.position - first.position, vec![w.key.clone()]));
+                self.highlight.phrases.push(phrase.collect());
             }
             if let Some(last) = words.last() {
                 self.highlight.keys.insert(last.key.clone());
@@ -796,13 +886,13 @@ fn prefix_query(f: Field, def: &FieldDef, stem: &str, folded: &str) -> Option<Bo
         }
         AnalyzerKind::Keyword => format!("{}.*", regex_escape(&analyzer::keyword(stem))),
     };
-    let q = tantivy::query::RegexQuery::from_pattern(&pattern, f).ok()?;
-    let boost = if def.boost > 0.0 { def.boost } else { 1.0 };
-    Some(if (boost - 1.0).abs() > f32::EPSILON {
-        Box::new(BoostQuery::new(Box::new(q), boost))
-    } else {
-        Box::new(q)
-    })
+    Some(Box::new(tantivy::query::RegexQuery::from_pattern(&pattern, f).ok()?))
+}
+
+/// `q` weighed by a field's boost (a boost of 0, for a field searched only by prefix, is 1).
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    let boost = if boost > 0.0 { boost } else { 1.0 };
+    if (boost - 1.0).abs() > f32::EPSILON { Box::new(BoostQuery::new(q, boost)) } else { q }
 }
 
 pub(crate) fn regex_escape(s: &str) -> String {

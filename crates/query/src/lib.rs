@@ -19,6 +19,7 @@ for hit in &response.hits {
 mod build;
 mod counts;
 mod error;
+mod exact;
 mod hit;
 mod parse;
 mod request;

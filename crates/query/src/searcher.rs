@@ -439,11 +439,17 @@ fn top_hits(
         let (total, top) = searcher.search(&built.query, &(Count, collector))?;
         return Ok((total as u64, top));
     };
+    // One ranking whatever the page: the bonus reorders the first pass's `BONUS_DEPTH` best,
+    // and deeper hits keep their first-pass order. Reranking as deep as the page reaches
+    // would change the ranking with the page, so pages would repeat and skip hits. The
+    // bonus only adds, so the deeper hits still score below the reranked ones.
     let depth = (req.offset + limit).max(BONUS_DEPTH);
     let collector = TopDocs::with_limit(depth).order_by_score();
     let (total, mut top) = searcher.search(&built.query, &(Count, collector))?;
-    add_bonus(searcher, bonus.as_ref(), &mut top)?;
-    top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let reranked = top.len().min(BONUS_DEPTH);
+    let head = &mut top[..reranked];
+    add_bonus(searcher, bonus.as_ref(), head)?;
+    head.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok((total as u64, top.into_iter().skip(req.offset).take(limit).collect()))
 }
 

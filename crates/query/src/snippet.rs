@@ -30,17 +30,25 @@ fn find_matches(text: &str, hl: &Highlight) -> Vec<Match> {
     let mut keys: Vec<String> = Vec::new();
     let mut out = Vec::new();
     let need_words = !hl.phrases.is_empty();
-    let single: Vec<&String> = hl.keys.iter().collect();
+    // Stem keys match any form of a word, exact terms the form itself.
+    let single: Vec<(&str, bool)> = hl
+        .keys
+        .iter()
+        .map(|k| (k.as_str(), false))
+        .chain(hl.exacts.iter().map(|e| (e.as_str(), true)))
+        .collect();
     let initials = analyzer::Initials::of(
-        hl.keys
+        single
             .iter()
-            .chain(hl.phrases.iter().flatten().flatten())
-            .chain(&hl.prefixes)
-            .map(String::as_str),
+            .map(|&(t, _)| t)
+            .chain(hl.phrases.iter().flatten().flat_map(|(_, alts)| alts).map(String::as_str))
+            .chain(hl.prefixes.iter().map(String::as_str)),
     );
     let prefix_what = single.len() + hl.phrases.len();
     analyzer::for_each_word_among(text, &initials, |w| {
-        if let Some(i) = single.iter().position(|k| k.as_str() == w.key) {
+        if let Some(i) =
+            single.iter().position(|&(t, exact)| t == if exact { w.exact } else { w.key })
+        {
             out.push(Match { range: w.start..w.end, what: i });
         } else if !hl.prefixes.is_empty() {
             let folded = w.exact.strip_prefix(analyzer::EXACT_MARK).unwrap_or(w.exact);
@@ -61,17 +69,26 @@ fn find_matches(text: &str, hl: &Highlight) -> Vec<Match> {
     });
     for (p, phrase) in hl.phrases.iter().enumerate() {
         let what = single.len() + p;
-        let n = phrase.len();
-        if n == 0 || words.len() < n {
-            continue;
-        }
-        for start in 0..=words.len() - n {
-            let ok = (0..n).all(|j| {
-                let (pos, _, id) = &words[start + j];
-                *pos == words[start].0 + j && phrase[j].iter().any(|alt| *alt == keys[*id])
+        let Some(((_, first), rest)) = phrase.split_first() else { continue };
+        for (i, (pos, range, id)) in words.iter().enumerate() {
+            if !first.contains(&keys[*id]) {
+                continue;
+            }
+            // Each later word at its offset from the first, as the index's phrase query
+            // matches it (a stop word in between is any word).
+            let later = &words[i + 1..];
+            let mut end = range.end;
+            let ok = rest.iter().all(|(offset, alts)| {
+                match later.binary_search_by_key(&(pos + offset), |w| w.0) {
+                    Ok(j) if alts.contains(&keys[later[j].2]) => {
+                        end = end.max(later[j].1.end);
+                        true
+                    }
+                    _ => false,
+                }
             });
             if ok {
-                out.push(Match { range: words[start].1.start..words[start + n - 1].1.end, what });
+                out.push(Match { range: range.start..end, what });
             }
         }
     }
@@ -270,7 +287,18 @@ mod tests {
             }
         }
         for p in phrases {
-            h.phrases.push(analyzer::analyze(p).into_iter().map(|a| vec![a.key]).collect());
+            let words = analyzer::analyze(p);
+            let first = words[0].position;
+            h.phrases.push(words.into_iter().map(|a| (a.position - first, vec![a.key])).collect());
+        }
+        h
+    }
+
+    /// Highlights of quoted words: their exact forms.
+    fn exact(words: &[&str]) -> Highlight {
+        let mut h = Highlight::default();
+        for w in words {
+            h.exacts.extend(analyzer::analyze(w).into_iter().map(|a| a.exact));
         }
         h
     }
@@ -296,6 +324,34 @@ mod tests {
             "Sergueï Lavrov a rencontré Jens Stoltenberg. Lavrov a ensuite parlé aux journalistes.";
         let s = snippets(&[("body", body)], &hl(&["lavrov"], &["Sergueï Lavrov"]), 3);
         assert_eq!(marked(&s[0]), ["Sergueï Lavrov", "Lavrov"]);
+    }
+
+    #[test]
+    fn phrases_with_stop_words_are_highlighted_whole() {
+        let body = "Le conseil de sécurité de l'ONU se réunit. Les conseils de sécurité régionaux \
+                    aussi. La réforme des retraites est votée.";
+        let h = hl(&[], &["conseil de sécurité", "réforme des retraites"]);
+        let s = snippets(&[("body", body)], &h, 3);
+        assert_eq!(
+            marked(&s[0]),
+            ["conseil de sécurité", "conseils de sécurité", "réforme des retraites"]
+        );
+    }
+
+    #[test]
+    fn quoted_words_are_highlighted_in_their_exact_form() {
+        let body = "Il faut porter le masque au port. Le port du masque, dit le porte-parole, \
+                    protège ceux qui le portent.";
+        let s = snippets(&[("body", body)], &exact(&["porter"]), 3);
+        assert_eq!(marked(&s[0]), ["porter"]);
+        // `port` is its own stem key: only the word itself, not `porter` nor `porte`.
+        let s = snippets(&[("body", body)], &exact(&["port"]), 3);
+        assert_eq!(marked(&s[0]), ["port", "port"]);
+        let body = "Un chat errant. Les chats du refuge.";
+        let s = snippets(&[("body", body)], &exact(&["chats"]), 3);
+        assert_eq!(marked(&s[0]), ["chats"]);
+        let s = snippets(&[("body", body)], &exact(&["Chat"]), 3);
+        assert_eq!(marked(&s[0]), ["chat"]);
     }
 
     #[test]
