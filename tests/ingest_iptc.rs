@@ -301,7 +301,7 @@ const WANTS: &[Want] = &[
         published: Some("2024-11-21T10:13:20Z"),
         version: Some(Some(4)),
         language: Some("en"),
-        authors: Some(&["ASHOK SHARMA"]),
+        authors: Some(&["Ashok Sharma"]),
         agency: Some("AP"),
         location: Some("New Delhi"),
         absent: &["CORRECTS"],
@@ -585,7 +585,7 @@ const WANTS: &[Want] = &[
         body_len: Some(28),
         first: Some("NEW YORK (AP) \u{2014} The gas produced by hog manure"),
         published: Some("2015-12-10T19:10:44Z"),
-        authors: Some(&["BERNARD CONDON"]),
+        authors: Some(&["Bernard Condon"]),
         agency: Some("AP"),
         ..W
     },

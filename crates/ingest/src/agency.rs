@@ -38,6 +38,7 @@ const AGENCIES: &[(&str, &str)] = &[
     ("aap", "AAP"),
     ("pa", "PA"),
     ("the canadian press", "The Canadian Press"),
+    ("la presse canadienne", "The Canadian Press"),
     ("media services", "Media Services"),
     ("6medias", "6Medias"),
     ("afp-services", "AFP-Services"),

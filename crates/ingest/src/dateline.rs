@@ -546,7 +546,7 @@ fn is_capitals(s: &str) -> bool {
 
 /// `NEW YORK` → `New York`, `RIO DE JANEIRO` → `Rio de Janeiro`, `VILLENEUVE-D'ASCQ` →
 /// `Villeneuve-d'Ascq`, `WASHINGTON D.C.` → `Washington D.C.`; mixed case is kept.
-fn usual_case(s: &str) -> String {
+pub(crate) fn usual_case(s: &str) -> String {
     if !is_capitals(s) {
         return s.to_owned();
     }

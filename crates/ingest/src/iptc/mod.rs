@@ -391,8 +391,12 @@ fn authors_from_byline(byline: &str) -> Vec<String> {
             break;
         }
     }
+    // `Chastand (Le Monde)`: the outlet in parentheses is no part of the name.
+    let s = without_parentheses(&s);
     let mut parts = vec![s];
-    for sep in [",", ";", " / ", " & ", " and ", " et ", " und ", " en ", " y ", " e "] {
+    for sep in
+        [",", ";", " / ", " & ", " and ", " et ", " avec ", " with ", " und ", " en ", " y ", " e "]
+    {
         parts = parts
             .iter()
             .flat_map(|p| {
@@ -404,7 +408,75 @@ fn authors_from_byline(byline: &str) -> Vec<String> {
             })
             .collect();
     }
-    parts.into_iter().map(|p| p.trim().to_owned()).filter(|p| is_person_name(p)).collect()
+    parts
+        .iter()
+        .filter_map(|p| credited_name(p))
+        .filter(|p| is_person_name(p) && agency::named(p).is_none())
+        .collect()
+}
+
+fn without_parentheses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name in one part of a byline: a writer's label off (`Texte : X`), a photographer's
+/// or illustrator's part dropped, a place after the name off (`X à Bruxelles`), a name in
+/// capitals in its usual case (`Jérôme RIVET` → `Jérôme Rivet`).
+fn credited_name(part: &str) -> Option<String> {
+    let mut p = part.trim();
+    if let Some((label, rest)) = p.split_once(':') {
+        let label = normalize::label_key(label);
+        let label = label.trim();
+        if [
+            "photo",
+            "photos",
+            "video",
+            "videos",
+            "infographie",
+            "illustration",
+            "illustrations",
+            "images",
+        ]
+        .contains(&label)
+        {
+            return None;
+        }
+        if ["texte", "textes", "text", "redaction", "auteur", "auteurs"].contains(&label) {
+            p = rest.trim();
+        }
+    }
+    for recueilli in ["propos recueillis par ", "interview by "] {
+        // The key folds character for character: cut after as many characters.
+        if normalize::label_key(p).starts_with(recueilli)
+            && let Some((at, _)) = p.char_indices().nth(recueilli.chars().count())
+        {
+            p = p[at..].trim_start();
+        }
+    }
+    if let Some((name, place)) = p.split_once(" à ").or_else(|| p.split_once(" in "))
+        && place.starts_with(char::is_uppercase)
+    {
+        p = name.trim();
+    }
+    let words: Vec<String> = p
+        .split_whitespace()
+        .map(|w| {
+            let capitals = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase);
+            if capitals { crate::dateline::usual_case(w) } else { w.to_owned() }
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Splits on a conjunction as a whole word, whatever its case (`A AND B`).
@@ -679,7 +751,20 @@ mod tests {
             ("Von Marco Krefting und Sunrita Sen, dpa", &["Marco Krefting", "Sunrita Sen"]),
             ("Par Jean Dupont et Marie Martin", &["Jean Dupont", "Marie Martin"]),
             ("Mia Rabson and Jordan Press", &["Mia Rabson", "Jordan Press"]),
-            ("By ASHOK SHARMA", &["ASHOK SHARMA"]),
+            ("By ASHOK SHARMA", &["Ashok Sharma"]),
+            ("PAR MARIE WOLFROM", &["Marie Wolfrom"]),
+            (
+                "Par Jérôme RIVET, avec Anne-Sophie LASSERRE à Bruxelles",
+                &["Jérôme Rivet", "Anne-Sophie Lasserre"],
+            ),
+            (
+                "Par Jean-Baptiste Chastand (Le Monde) et Sergueï Ivanov",
+                &["Jean-Baptiste Chastand", "Sergueï Ivanov"],
+            ),
+            ("Par Pierre Saint-Arnaud, La Presse Canadienne", &["Pierre Saint-Arnaud"]),
+            ("Texte: Sarah Brethes; photos: Loïc Venance", &["Sarah Brethes"]),
+            ("Propos recueillis par Julie Marceau", &["Julie Marceau"]),
+            ("Par Céline LE PRIOUX", &["Céline Le Prioux"]),
             ("Geir Molnes / Faktisk.no", &["Geir Molnes"]),
             ("Von dpa", &[]),
             ("daa/mt/msr", &[]),
