@@ -189,7 +189,24 @@ pub(super) fn header_line(line: &str) -> Option<HeaderLine> {
             section: (!section.is_empty()).then_some(section),
         });
     }
-    None
+    // `Le Figaro Économie, p. 24`: a section and a page, the date on a line of its own.
+    match parts.split_last() {
+        Some((page, section)) if !section.is_empty() && is_page(page) => {
+            let section = section.join(",").trim().to_owned();
+            (section.chars().count() <= 60)
+                .then(|| HeaderLine { date: None, section: Some(section) })
+        }
+        _ => None,
+    }
+}
+
+/// `p. 8`, `p. PARI2`, `page 3`.
+fn is_page(s: &str) -> bool {
+    let s = s.trim();
+    let number = s.strip_prefix("p.").or_else(|| s.strip_prefix("page ")).map(str::trim);
+    number.is_some_and(|n| {
+        !n.is_empty() && n.len() <= 8 && n.chars().all(|c| c.is_alphanumeric() || c == '-')
+    })
 }
 
 /// The section without the paper's name before it (`Le Figaro Économie` is `Économie`), or
@@ -369,6 +386,9 @@ mod tests {
         let h = header_line("International, mercredi 13 mars 2024 1111 mots, p. 3").unwrap();
         assert_eq!(h.section.as_deref(), Some("International"));
         assert!(header_line("612 mots").is_some());
+        let h = header_line("Le Figaro Économie, p. 24").unwrap();
+        assert_eq!((h.date, h.section.as_deref()), (None, Some("Le Figaro Économie")));
+        assert!(header_line("Le Figaro Économie, p. 24, et la suite du texte").is_none());
         assert!(header_line("mardi 12 mars 2024").unwrap().section.is_none());
         assert!(
             header_line("Le 12 mars 2024, le ministre a annoncé une réforme des retraites.")
