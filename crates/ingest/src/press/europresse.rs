@@ -194,7 +194,7 @@ pub(super) fn header_line(line: &str) -> Option<HeaderLine> {
         Some((page, section)) if !section.is_empty() && is_page(page) => {
             let section = section.join(",").trim().to_owned();
             (section.chars().count() <= 60)
-                .then(|| HeaderLine { date: None, section: Some(section) })
+                .then_some(HeaderLine { date: None, section: Some(section) })
         }
         _ => None,
     }
