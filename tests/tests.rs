@@ -5,6 +5,7 @@ mod index;
 mod ingest;
 mod ingest_html;
 mod ingest_iptc;
+mod ingest_press;
 mod ingest_text;
 mod persons;
 mod query;

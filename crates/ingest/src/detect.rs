@@ -62,6 +62,9 @@ pub(crate) fn sniff(text: &str, path: &Path) -> Result<Format, ErrorKind> {
     if crate::rtf::is_rtf(head) {
         return Ok(Format::Rtf);
     }
+    if let Some(format) = crate::press::sniff(head) {
+        return Ok(format);
+    }
     match head.as_bytes()[0] {
         b'{' | b'[' => {
             if ext == "jsonl" || ext == "ndjson" {

@@ -130,6 +130,10 @@ pub enum Format {
     Docx,
     /// ODT (OpenDocument text), its body read as plain text.
     Odt,
+    /// Factiva export (field codes `HD`, `TD`, … `AN`), one dispatch per article.
+    Factiva,
+    /// Europresse export (text or HTML), one dispatch per article.
+    Europresse,
 }
 
 impl Format {
@@ -146,6 +150,8 @@ impl Format {
             Format::Rtf => "rtf",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Factiva => "factiva",
+            Format::Europresse => "europresse",
         }
     }
 }

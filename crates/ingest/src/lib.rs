@@ -38,6 +38,7 @@ mod lang;
 pub mod normalize;
 mod office;
 mod persons;
+mod press;
 mod read;
 mod rtf;
 mod text;

@@ -12,8 +12,8 @@ use flate2::read::MultiGzDecoder;
 use crate::dispatch::{Dispatch, Format, Source};
 use crate::error::{Error, ErrorKind};
 use crate::{
-    decode, detect, fingerprint, html, iptc, json, lang, normalize, office, persons, rtf, text,
-    walk,
+    decode, detect, fingerprint, html, iptc, json, lang, normalize, office, persons, press, rtf,
+    text, walk,
 };
 
 /// Ingest settings.
@@ -81,6 +81,10 @@ impl Unit {
             // The text was taken out of the archive when the file was read.
             Format::Docx | Format::Odt => vec![(None, text::parse(&self.text))],
             Format::Html => vec![(None, html::parse(&self.text))],
+            Format::Factiva | Format::Europresse => match press::parse(&self.text, self.format) {
+                one if one.len() == 1 => one.into_iter().map(|(_, r)| (None, r)).collect(),
+                many => many.into_iter().map(|(n, r)| (Some(n), r)).collect(),
+            },
             Format::Nitf | Format::Newsml1 | Format::NewsmlG2 => {
                 match iptc::parse(&self.text, self.format) {
                     Ok(ds) if ds.len() == 1 => ds.into_iter().map(|d| (None, Ok(d))).collect(),
