@@ -80,7 +80,7 @@ fn factiva_articles_field_by_field() {
     assert_eq!(d.authors, ["Claire Moreau", "Julien Petit"]);
     assert_eq!(ts(d.published).as_deref(), Some("2024-03-12T18:20:00Z"));
     assert_eq!(d.updated, None);
-    assert_eq!(d.agency, None, "a paper is no agency");
+    assert_eq!(d.agency.as_deref(), Some("Le Figaro"), "the paper stands for the agency");
     assert_eq!(d.section, None);
     assert_eq!(d.language.as_deref(), Some("fr"));
     assert_eq!(
@@ -140,7 +140,7 @@ fn factiva_articles_field_by_field() {
     );
     assert_eq!(d.body.len(), 2);
     assert_eq!(d.keywords, ["Ouest-France", "France"]);
-    assert_eq!(d.agency, None);
+    assert_eq!(d.agency.as_deref(), Some("Ouest-France"));
     assert_clean(d);
 }
 
@@ -195,7 +195,7 @@ fn europresse_articles_field_by_field() {
     assert_eq!(d.authors, ["Cécile Ducourtieux", "Marc Aubert"]);
     assert_eq!(d.section.as_deref(), Some("Économie"));
     assert_eq!(ts(d.published).as_deref(), Some("2024-03-12T00:00:00Z"));
-    assert_eq!(d.agency, None);
+    assert_eq!(d.agency.as_deref(), Some("Le Monde"));
     assert_eq!(d.keywords, ["Le Monde"]);
     assert_eq!(d.language.as_deref(), Some("fr"));
     assert_clean(d);
@@ -317,7 +317,7 @@ fn europresse_html_articles() {
     assert_eq!(d.section.as_deref(), Some("International"));
     assert_eq!(ts(d.published).as_deref(), Some("2024-03-13T00:00:00Z"));
     assert_eq!(d.keywords, ["Le Monde"]);
-    assert_eq!(d.agency, None);
+    assert_eq!(d.agency.as_deref(), Some("Le Monde"));
     assert_eq!(
         d.body,
         [

@@ -319,7 +319,12 @@ fn article(lines: &[&str]) -> Result<Dispatch, ErrorKind> {
     if let Some(p) = paper {
         match super::agency_of_source(&p) {
             Some(agency) => d.agency = Some(agency),
-            None => d.keywords.push(p),
+            // A paper's name stands for the agency, as a page's publisher does in HTML:
+            // the update key needs one (two papers' `Éditorial` of a day are not versions).
+            None => {
+                d.agency = Some(p.clone());
+                d.keywords.push(p);
+            }
         }
     }
     Ok(d)

@@ -143,7 +143,12 @@ fn article(fields: &Fields) -> Result<Dispatch, ErrorKind> {
     if let Some(source) = source.filter(|s| !s.is_empty()) {
         match super::agency_of_source(&source) {
             Some(agency) => d.agency = Some(agency),
-            None => d.keywords.push(source),
+            // A paper's name stands for the agency, as a page's publisher does in HTML:
+            // the update key needs one (two papers' `Éditorial` of a day are not versions).
+            None => {
+                d.agency = Some(source.clone());
+                d.keywords.push(source);
+            }
         }
     }
     d.keywords.extend(descriptors);

@@ -53,13 +53,13 @@ pub(crate) fn parse(text: &str, format: Format) -> Vec<(u64, Result<Dispatch, Er
     articles.into_iter().enumerate().map(|(i, r)| (i as u64 + 1, r.map(with_dateline))).collect()
 }
 
-/// The dateline opening the story (`PARIS, 13 mars 2024 (AFP) - `), and the agency it names
-/// when the source named none.
+/// The dateline opening the story (`PARIS, 13 mars 2024 (AFP) - `), and the agency it names,
+/// which says more than the paper that printed the story.
 fn with_dateline(mut d: Dispatch) -> Dispatch {
     let first = d.lede.as_deref().or(d.body.first().map(String::as_str));
     if let Some(dl) = first.and_then(crate::dateline::find).filter(|dl| !dl.is_bare()) {
         d.dateline = Some(dl.city);
-        d.agency = d.agency.or(dl.agency);
+        d.agency = dl.agency.or(d.agency);
     }
     d
 }
