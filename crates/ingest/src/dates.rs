@@ -1,7 +1,10 @@
 //! Dates as agencies write them, to [`Timestamp`]s.
 //!
-//! Dates without a zone are read as UTC: a dispatch rarely says which zone its clock was in,
-//! and a stable reading matters more than a guessed one.
+//! A time written for people without a zone (`12/03/2024 14:05`, `mardi 12 mars 2024 à
+//! 14h05`) is Paris time ([`crate::paris`]), the clock French-language dispatches are mostly
+//! written on; a machine timestamp without a zone (`2019-04-15T13:49:15`, `20190121T102708`)
+//! is UTC, as feeds and IPTC files mean it; a date alone is that day at 00:00 UTC, the same
+//! day in Paris.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime, Time};
@@ -167,7 +170,7 @@ fn parse_day_first(s: &str) -> Option<Timestamp> {
     }
     let date = Date::new(f[2].parse().ok()?, f[1].parse().ok()?, f[0].parse().ok()?).ok()?;
     let time = if rest.is_empty() { Time::midnight() } else { parse_hm(rest)? };
-    date_to_ts(date, time, None)
+    written_to_ts(date, time, None)
 }
 
 /// French months, folded (as [`crate::normalize::label_key`] folds them), in calendar order.
@@ -226,7 +229,7 @@ fn parse_prose(s: &str) -> Option<Timestamp> {
                 break;
             }
         }
-        return date_to_ts(date, time, offset);
+        return written_to_ts(date, time, offset);
     }
     None
 }
@@ -267,6 +270,15 @@ fn date_to_ts(date: Date, time: Time, offset: Option<Offset>) -> Option<Timestam
     let dt = DateTime::from_parts(date, time);
     let tz = TimeZone::fixed(offset.unwrap_or(Offset::UTC));
     tz.to_timestamp(dt).ok()
+}
+
+/// [`date_to_ts`] for a date as people write it (`12/03/2024 14:05`, `mardi 12 mars 2024 à
+/// 14h05`): a time without a zone is Paris time; a date alone stays that day.
+fn written_to_ts(date: Date, time: Time, offset: Option<Offset>) -> Option<Timestamp> {
+    match offset {
+        None if time != Time::midnight() => crate::paris::to_timestamp(date, time),
+        _ => date_to_ts(date, time, offset),
+    }
 }
 
 fn digits(b: &[u8], i: &mut usize, n: usize) -> Option<u32> {
@@ -316,8 +328,8 @@ mod tests {
             ("2018-10-19T20:15:00Z\n ", "2018-10-19T20:15:00Z"),
             ("2022-02-15", "2022-02-15T00:00:00Z"),
             ("15.02.2022", "2022-02-15T00:00:00Z"),
-            ("15/02/2022 16:40", "2022-02-15T16:40:00Z"),
-            ("lundi 15 juin 2020 à 16h40", "2020-06-15T16:40:00Z"),
+            ("15/02/2022 16:40", "2022-02-15T15:40:00Z"),
+            ("lundi 15 juin 2020 à 16h40", "2020-06-15T14:40:00Z"),
             ("1er mai 2019", "2019-05-01T00:00:00Z"),
             ("21 jan 2019", "2019-01-21T00:00:00Z"),
             ("10 juil 2024", "2024-07-10T00:00:00Z"),
@@ -335,7 +347,10 @@ mod tests {
             ("Wed, 13 Mar 2024 18:00:00 CET", "2024-03-13T17:00:00Z"),
             ("mer., 13 mars 2024 18:00:00 +0100", "2024-03-13T17:00:00Z"),
             ("jeudi 4 juillet 2024 à 14h30 GMT+02:00", "2024-07-04T12:30:00Z"),
-            ("2 June 2024 08:00", "2024-06-02T08:00:00Z"),
+            // Written for people without a zone: Paris time (winter, summer).
+            ("12/03/2024 14:05", "2024-03-12T13:05:00Z"),
+            ("mardi 1er avril 2025 à 00h30", "2025-03-31T22:30:00Z"),
+            ("2 June 2024 08:00", "2024-06-02T06:00:00Z"),
             ("2024-03-13 18:00 CET", "2024-03-13T17:00:00Z"),
         ];
         for (input, want) in cases {

@@ -1539,7 +1539,7 @@ mod tests {
             r#""datePublished": "2024-03-13T17:00:00Z""#,
             r#""pubDate": "Wed, 13 Mar 2024 18:00:00 +0100""#,
             r#""pubDate": "mer., 13 mars 2024 18:00:00 +0100""#,
-            r#""date": "mercredi 13 mars 2024 à 17h00""#,
+            r#""date": "mercredi 13 mars 2024 à 18h00""#, // Paris time
             r#""published_at": 1710349200"#,
             r#""published_at": 1710349200000"#,
             r#""timestamp": 1710349200.5"#,
@@ -1560,8 +1560,8 @@ mod tests {
             r#""date": "mercredi 13 mars 2024", "dateTimePub": "2024-03-13T18:00:00+01:00""#,
             r#""date": "2024-03-13", "dateTime": "2024-03-13T12:00:00-05:00""#,
             // A CMS's date sentence.
-            r#""date": "Publié le 13/03/2024 à 17h00, mis à jour le 14/03/2024 à 08h00""#,
-            r#""date": "Posted on 13 March 2024 17:00""#,
+            r#""date": "Publié le 13/03/2024 à 18h00, mis à jour le 14/03/2024 à 09h00""#,
+            r#""date": "Posted on 13 March 2024 18:00""#,
         ];
         for extra in cases {
             let d = a_with(extra);
@@ -1587,7 +1587,7 @@ mod tests {
         // The update a date sentence states.
         let d =
             a_with(r#""date": "Publié le 12/03/2024 à 14h35, mis à jour le 13/03/2024 à 08h00""#);
-        assert_eq!(d.updated.unwrap().to_string(), "2024-03-13T08:00:00Z");
+        assert_eq!(d.updated.unwrap().to_string(), "2024-03-13T07:00:00Z");
         // A year or a counter is not a date.
         for extra in [r#""date": 2024"#, r#""timestamp": 42"#] {
             assert_eq!(a_with(extra).published, None, "{extra}");

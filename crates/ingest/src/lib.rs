@@ -37,6 +37,7 @@ mod json;
 mod lang;
 pub mod normalize;
 mod office;
+pub mod paris;
 mod persons;
 mod press;
 mod read;

@@ -93,9 +93,8 @@ pub fn parse_date_bound(s: &str, end: bool) -> Option<Timestamp> {
     let s = s.trim();
     let parts: Vec<&str> = s.split('-').collect();
     let ymd = |y: i16, m: i8, d: i8| jiff::civil::Date::new(y, m, d).ok();
-    let start_of = |date: jiff::civil::Date| {
-        jiff::tz::TimeZone::UTC.to_timestamp(date.to_datetime(jiff::civil::Time::midnight())).ok()
-    };
+    // Days are Paris days, as the dispatches are dated.
+    let start_of = depeche_ingest::paris::start_of;
     let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if parts.iter().all(|p| all_digits(p)) {
         match parts.as_slice() {
@@ -120,9 +119,10 @@ pub fn parse_date_bound(s: &str, end: bool) -> Option<Timestamp> {
         }
     }
     let ts = depeche_ingest::parse_date(s)?;
-    // A date-only value read as midnight: the end bound is the next midnight.
-    if end && ts.as_second() % 86_400 == 0 && !s.contains(':') && !s.contains('h') {
-        return ts.checked_add(jiff::SignedDuration::from_hours(24)).ok();
+    // A date-only value (read as 00:00 UTC): that Paris day, to the next one for an end bound.
+    if ts.as_second() % 86_400 == 0 && !s.contains(':') && !s.contains('h') {
+        let day = jiff::tz::TimeZone::UTC.to_datetime(ts).date();
+        return start_of(if end { day.tomorrow().ok()? } else { day });
     }
     Some(ts)
 }
@@ -134,13 +134,15 @@ mod tests {
     #[test]
     fn table() {
         let cases = [
-            ("2022", false, "2022-01-01T00:00:00Z"),
-            ("2022", true, "2023-01-01T00:00:00Z"),
-            ("2022-02", false, "2022-02-01T00:00:00Z"),
-            ("2022-02", true, "2022-03-01T00:00:00Z"),
-            ("2022-02-15", false, "2022-02-15T00:00:00Z"),
-            ("2022-02-15", true, "2022-02-16T00:00:00Z"),
-            ("15/02/2022", true, "2022-02-16T00:00:00Z"),
+            // Paris days: 00:00 Paris time is 23:00 UTC in winter, 22:00 in summer.
+            ("2022", false, "2021-12-31T23:00:00Z"),
+            ("2022", true, "2022-12-31T23:00:00Z"),
+            ("2022-02", false, "2022-01-31T23:00:00Z"),
+            ("2022-02", true, "2022-02-28T23:00:00Z"),
+            ("2022-02-15", false, "2022-02-14T23:00:00Z"),
+            ("2022-02-15", true, "2022-02-15T23:00:00Z"),
+            ("2024-04-01", false, "2024-03-31T22:00:00Z"),
+            ("15/02/2022", true, "2022-02-15T23:00:00Z"),
             ("2022-02-15T10:00:00Z", true, "2022-02-15T10:00:00Z"),
         ];
         for (s, end, want) in cases {

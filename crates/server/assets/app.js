@@ -26,11 +26,12 @@
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const nombre = new Intl.NumberFormat('fr-FR');
+  // Paris time, as depeche reads dates without a zone and filters by day.
   const jour = new Intl.DateTimeFormat('fr-FR', {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris',
   });
   const heure = new Intl.DateTimeFormat('fr-FR', {
-    hour: '2-digit', minute: '2-digit', timeZone: 'UTC',
+    hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris',
   });
 
   // The latest request wins: answers to older ones are dropped.
@@ -57,8 +58,9 @@
     if (!iso) return '';
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return iso;
+    // A date without a time is stored as 00:00 UTC: the day alone.
     const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0;
-    return midnight ? jour.format(d) : `${jour.format(d)}, ${heure.format(d)} UTC`;
+    return midnight ? jour.format(d) : `${jour.format(d)}, ${heure.format(d)}`;
   }
 
   /** Text with the byte ranges `ranges` (UTF-8 offsets into `text`) in <mark>. */

@@ -35,8 +35,14 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         for d in &dispatches {
             writeln!(out, "{}  [{}]", d.title, d.id)?;
-            let date =
-                d.published.map(|t| t.strftime("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+            // Paris time, as the dispatches are written.
+            let date = d
+                .published
+                .map(|t| {
+                    let local = jiff::tz::TimeZone::fixed(depeche_ingest::paris::offset_at(t));
+                    local.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string()
+                })
+                .unwrap_or_default();
             let meta: Vec<&str> = [
                 d.section.as_deref(),
                 d.agency.as_deref(),

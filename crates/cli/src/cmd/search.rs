@@ -91,7 +91,11 @@ pub fn run(args: SearchArgs, schema: &Schema) -> anyhow::Result<ExitCode> {
 fn print_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: &Style) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{rank}. {}", style.bold(&hit.title))?;
-    let date = hit.published.as_deref().map(|d| d.get(..10).unwrap_or(d).to_owned());
+    // The day in Paris, as dates are filtered (`--since 2024-04-01`).
+    let date = hit.published.as_deref().map(|d| match d.parse::<jiff::Timestamp>() {
+        Ok(t) => depeche_ingest::paris::date_of(t).to_string(),
+        Err(_) => d.get(..10).unwrap_or(d).to_owned(),
+    });
     let meta: Vec<&str> =
         [date.as_deref(), hit.section.as_deref(), hit.dateline.as_deref(), hit.agency.as_deref()]
             .into_iter()

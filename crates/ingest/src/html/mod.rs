@@ -709,7 +709,7 @@ mod tests {
         let d = parse(html).expect("an article");
         assert_eq!(d.authors, ["Claire Lefèvre"]);
         assert_eq!(d.agency.as_deref(), Some("AFP"));
-        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2023-07-27T14:15:00Z"));
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2023-07-27T12:15:00Z"));
         assert_eq!(d.dateline.as_deref(), Some("Francfort"));
         assert_eq!(d.body.len(), 2, "{:?}", d.body);
         assert!(d.body[0].starts_with("FRANCFORT (AFP)"));
@@ -819,8 +819,9 @@ mod tests {
                         "Les sénateurs ont adopté dans la nuit de samedi à dimanche le projet de réforme des retraites, par 195 voix contre 112.",
                     ),
                     section: Some("Politique"),
-                    published: Some("2023-03-12T02:10:00Z"),
-                    updated: Some("2023-03-12T08:45:00Z"),
+                    // Paris time, written without a zone on the page.
+                    published: Some("2023-03-12T01:10:00Z"),
+                    updated: Some("2023-03-12T07:45:00Z"),
                     authors: &["Marie Dupont", "Paul Durand"],
                     agency: None,
                     first: "Le vote est intervenu",

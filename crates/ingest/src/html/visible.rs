@@ -1086,10 +1086,10 @@ mod tests {
         let names: Vec<&str> = line.found.authors.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Claire Lefèvre"]);
         assert_eq!(line.agency.as_deref(), Some("AFP"));
-        assert_eq!(line.found.published, ts("2023-07-27T14:15:00Z"));
+        assert_eq!(line.found.published, ts("2023-07-27T12:15:00Z"));
         let line = credit_line("Publié le 12 mars 2024 à 10h15").expect("a date line");
         assert!(line.found.authors.is_empty());
-        assert_eq!(line.found.published, ts("2024-03-12T10:15:00Z"));
+        assert_eq!(line.found.published, ts("2024-03-12T09:15:00Z"));
         for text in [
             "Par ailleurs, le gouvernement a annoncé de nouvelles mesures.",
             "Par la suite, Emmanuel Macron a reçu le Premier ministre.",
@@ -1132,24 +1132,25 @@ mod tests {
         let ts = |s: &str| Some(s.parse::<Timestamp>().unwrap());
         // (line, published, its label, updated)
         let cases = [
-            ("Publié le 12 mars 2024 à 10h15", ts("2024-03-12T10:15:00Z"), Label::Published, None),
+            // Times without a zone are Paris time.
+            ("Publié le 12 mars 2024 à 10h15", ts("2024-03-12T09:15:00Z"), Label::Published, None),
             (
                 "Publié le 12/03/2023 à 02h10, mis à jour le 12/03/2023 à 08h45",
-                ts("2023-03-12T02:10:00Z"),
+                ts("2023-03-12T01:10:00Z"),
                 Label::Published,
-                ts("2023-03-12T08:45:00Z"),
+                ts("2023-03-12T07:45:00Z"),
             ),
             (
                 "6Medias, publié le samedi 21 octobre 2017 à 11h28",
-                ts("2017-10-21T11:28:00Z"),
+                ts("2017-10-21T09:28:00Z"),
                 Label::Published,
                 None,
             ),
             (
                 "Le 04/06/2024 à 09:12 | Mis à jour le 04/06/2024 à 11:40",
-                ts("2024-06-04T09:12:00Z"),
+                ts("2024-06-04T07:12:00Z"),
                 Label::None,
-                ts("2024-06-04T11:40:00Z"),
+                ts("2024-06-04T09:40:00Z"),
             ),
             ("Mis à jour le 5 mai 2015", None, Label::None, ts("2015-05-05T00:00:00Z")),
             ("publié le 30 juillet", None, Label::None, None),
@@ -1247,8 +1248,8 @@ mod tests {
         );
         let d = crate::html::parse(&html).expect("an article");
         let ts = |d: Option<Timestamp>| d.map(|t| t.to_string());
-        assert_eq!(ts(d.published).as_deref(), Some("2024-03-21T09:45:00Z"));
-        assert_eq!(ts(d.updated).as_deref(), Some("2024-03-21T11:30:00Z"));
+        assert_eq!(ts(d.published).as_deref(), Some("2024-03-21T08:45:00Z"));
+        assert_eq!(ts(d.updated).as_deref(), Some("2024-03-21T10:30:00Z"));
     }
 
     /// What stands outside the article, in the text, or in furniture is not taken.

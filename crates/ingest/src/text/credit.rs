@@ -178,7 +178,7 @@ mod tests {
                 "Agnes Szucs | 15.02.2022 16:40",
                 Some(Credit {
                     authors: vec!["Agnes Szucs".into()],
-                    published: ts("2022-02-15T16:40:00Z"),
+                    published: ts("2022-02-15T15:40:00Z"),
                     updated: None,
                 }),
             ),
@@ -194,8 +194,8 @@ mod tests {
                 "Publié le 15 juin 2020 à 16h40 - Mis à jour le 16 juin 2020 à 08h00",
                 Some(Credit {
                     authors: vec![],
-                    published: ts("2020-06-15T16:40:00Z"),
-                    updated: ts("2020-06-16T08:00:00Z"),
+                    published: ts("2020-06-15T14:40:00Z"),
+                    updated: ts("2020-06-16T06:00:00Z"),
                 }),
             ),
             (
@@ -204,7 +204,7 @@ mod tests {
             ),
             (
                 "15.02.2022 à 16h40",
-                Some(Credit { published: ts("2022-02-15T16:40:00Z"), ..Credit::default() }),
+                Some(Credit { published: ts("2022-02-15T15:40:00Z"), ..Credit::default() }),
             ),
             ("Jens Stoltenberg : l'OTAN demeure ouverte au dialogue avec la Russie", None),
             ("Brussels Hoofdstedelijk Gewest", None),

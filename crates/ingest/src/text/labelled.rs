@@ -190,7 +190,7 @@ mod tests {
         .expect("a header");
         assert_eq!(n, 9);
         assert_eq!(d.title, "Les négociations reprennent à Genève");
-        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T09:30:00Z"));
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T08:30:00Z"));
         assert_eq!(d.updated.map(|t| t.to_string()).as_deref(), Some("2022-02-15T00:00:00Z"));
         assert_eq!(d.authors, ["Jean Martin", "Marie Dupont"]);
         assert_eq!(d.section.as_deref(), Some("International"));

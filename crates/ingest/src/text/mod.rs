@@ -707,7 +707,7 @@ mod tests {
         assert_eq!(d.title, "Les négociations reprennent à Genève");
         assert_eq!(d.section.as_deref(), Some("International"));
         assert_eq!(d.authors, ["Jean Martin"]);
-        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T09:30:00Z"));
+        assert_eq!(d.published.map(|t| t.to_string()).as_deref(), Some("2022-02-14T08:30:00Z"));
         assert_eq!(d.body.len(), 2);
         assert!(d.body[0].starts_with("GENÈVE, 14 février"));
         assert_eq!((d.dateline.as_deref(), d.agency.as_deref()), (Some("Genève"), Some("AFP")));
