@@ -539,3 +539,16 @@ fn an_article_without_text_found_is_skipped() {
         Err("parse-error".into())
     );
 }
+
+/// The standfirst the page shows, not the shorter teaser of its description.
+#[test]
+fn the_shown_standfirst_wins_over_a_teaser() {
+    let d = read_one(&data_dir().join("html/franceinfo-chapo-teaser.html"));
+    let lede = d.lede.as_deref().unwrap_or_default();
+    assert!(
+        lede.starts_with("La présidente de région, Carole Delga, s'est exprimée jeudi"),
+        "{lede}"
+    );
+    assert!(lede.ends_with("décidée par la SNCF."), "{lede}");
+    assert_eq!(d.body.len(), 3, "{:?}", d.body);
+}

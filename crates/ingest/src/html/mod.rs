@@ -9,13 +9,15 @@
 //! live blog ([`live`]), read without page furniture ([`boiler`]); JSON-LD `articleBody` text stands in when the page shows less than
 //! half of it.
 //!
-//! The standfirst is the page's description, unless that description is only the start of
-//! the body (an automatic excerpt): then it is the bold opening of the first paragraph, or
-//! the first paragraph itself, as agency copy opens with its lede.
+//! The standfirst is the one the page shows, else the page's description, unless that
+//! description is only the start of the body (an automatic excerpt): then it is the bold
+//! opening of the first paragraph, or the first paragraph itself, as agency copy opens with
+//! its lede. A description cut mid-phrase or run into a dateline is none.
 //!
 //! What no metadata gives, the page may still show ([`visible`]): `<time>` elements, a
 //! byline, a standfirst, a section label or breadcrumb, known by their usual names. Those
-//! fill only the fields every other source left empty, and never stay in the body.
+//! fill only the fields every other source left empty (the standfirst excepted), and never
+//! stay in the body.
 
 mod boiler;
 mod density;
@@ -135,16 +137,16 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let published = sources.iter().find_map(|f| f.published);
     let updated = sources.iter().find_map(|f| f.updated);
 
-    // What the page shows stands in for what the metadata left out; only then is it read.
+    // What the page shows stands in for what the metadata left out, and its standfirst
+    // for the description (a teaser written for search engines, often cut).
     let missing = description.is_none()
         || section.is_none()
         || credits.is_empty()
         || published.is_none()
         || updated.is_none();
-    let mut on_page = visible::Shown::default();
+    let anchors = visible::Anchors { h1: h1_el, body, title: title.as_deref() };
+    let mut on_page = visible::read(doc.root_element(), anchors, &paras);
     if missing {
-        let anchors = visible::Anchors { h1: h1_el, body, title: title.as_deref() };
-        on_page = visible::read(doc.root_element(), anchors, &paras);
         // Byline, date and section label are shown beside the text, not part of it.
         let labels: Vec<String> = on_page.labels.iter().map(|l| letters(l)).collect();
         paras.retain(|p| !labels.contains(&letters(&p.text)));
@@ -166,7 +168,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         on_page.agency = on_page.agency.or(line.agency);
     }
     let seen = on_page.found;
-    let lede = lede(description.or(seen.description), &paras);
+    let lede = lede(seen.description, description, &paras);
     let section = section.or(seen.section);
     let credits = if credits.is_empty() { seen.authors } else { credits };
     let publisher = [&ld, &micro, &tags].into_iter().find_map(|f| f.publisher.clone());
@@ -347,17 +349,50 @@ fn says_not_found(text: &str) -> bool {
     NOT_FOUND.iter().any(|w| key.contains(w)) || key.starts_with("404 ")
 }
 
-/// The standfirst, from the description and the body (see the module documentation).
-fn lede(description: Option<String>, paras: &[Para]) -> Option<String> {
+/// The standfirst, from the one the page shows, the description and the body (see the
+/// module documentation).
+fn lede(shown: Option<String>, description: Option<String>, paras: &[Para]) -> Option<String> {
     let lead_bold = paras
         .first()
         .and_then(|p| p.lead_bold.clone())
         .filter(|b| b.split_whitespace().count() >= 5);
-    match description {
+    // A description cut short or garbled is no standfirst, unless it opens the body.
+    let description =
+        description.filter(|d| is_excerpt(d, paras) || !(is_cut(d) || runs_into_text(d)));
+    match shown.or(description) {
         Some(d) if !is_excerpt(&d, paras) => Some(d),
         Some(_) => lead_bold.or_else(|| paras.first().map(|p| p.text.clone())),
         None => lead_bold,
     }
+}
+
+/// Whether a description was cut short: it ends on `…`, or on a word no phrase ends with
+/// (`… a reçu mardi le ministre italien des`). Many descriptions have no final full stop
+/// (Anadolu's never do), so its absence alone says nothing.
+fn is_cut(description: &str) -> bool {
+    const OPEN_WORDS: &[&str] = &[
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "et",
+        "ou", "par", "pour", "sur", "sous", "dans", "avec", "sans", "entre", "vers", "qui", "que",
+        "qu", "dont", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "the", "of",
+        "and", "to", "in",
+    ];
+    let d = description.trim_end();
+    if d.ends_with('…') || d.ends_with("...") || d.ends_with([',', ';']) {
+        return true;
+    }
+    let last = d.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    OPEN_WORDS.contains(&normalize::label_key(last).as_str())
+}
+
+/// Whether a description is a headline run into the text, dateline and all (`… pour
+/// 2024---PEKIN, 5 mars (Xinhua) -- La Chine a fixé…`): a dateline with a date or an agency
+/// opens a word after the start.
+fn runs_into_text(description: &str) -> bool {
+    let starts = description
+        .char_indices()
+        .skip(1)
+        .filter(|(i, c)| c.is_uppercase() && !description[..*i].ends_with(char::is_alphanumeric));
+    starts.map(|(i, _)| &description[i..]).filter_map(dateline::find).any(|d| !d.is_bare())
 }
 
 /// Whether a description is only the start of the body (cut anywhere, even mid-word).
@@ -373,7 +408,14 @@ fn is_excerpt(description: &str, paras: &[Para]) -> bool {
             break;
         }
     }
-    let common = d.chars().zip(body.chars()).take_while(|(a, b)| a == b).count();
+    // The excerpt may leave out the dateline that opens the body (`ALGER - `).
+    let opening = paras.first().and_then(|p| dateline::find(&p.text)).map(|dl| {
+        let first = paras.first().map_or("", |p| p.text.as_str());
+        letters(&first[..dl.len])
+    });
+    let after = opening.as_deref().and_then(|o| body.strip_prefix(o));
+    let common = |body: &str| d.chars().zip(body.chars()).take_while(|(a, b)| a == b).count();
+    let common = common(&body).max(after.map_or(0, common));
     common * 10 >= d.chars().count() * 8 || common >= 200
 }
 
@@ -543,17 +585,35 @@ mod tests {
         ];
         // A real standfirst.
         assert_eq!(
-            lede(Some("Un chapô distinct du texte.".into()), &body).as_deref(),
+            lede(None, Some("Un chapô distinct du texte.".into()), &body).as_deref(),
             Some("Un chapô distinct du texte.")
         );
         // An excerpt of the body, cut mid-word: the first paragraph is the lede.
         let excerpt = "Le président palestinien Mahmoud Abbas a renouvelé ses men...";
-        assert_eq!(lede(Some(excerpt.into()), &body).as_deref(), Some(body[0].text.as_str()));
+        assert_eq!(lede(None, Some(excerpt.into()), &body).as_deref(), Some(body[0].text.as_str()));
         // A bold opening is the lede.
         let mut bold = [para("Un Autrichien a été arrêté à Roissy. Il transportait des oiseaux.")];
         bold[0].lead_bold = Some("Un Autrichien a été arrêté à Roissy".into());
-        assert_eq!(lede(None, &bold).as_deref(), Some("Un Autrichien a été arrêté à Roissy"));
-        assert_eq!(lede(None, &body), None);
+        assert_eq!(lede(None, None, &bold).as_deref(), Some("Un Autrichien a été arrêté à Roissy"));
+        assert_eq!(lede(None, None, &body), None);
+        // The standfirst the page shows wins over a shorter teaser.
+        let chapo = "Le Premier ministre s'est exprimé samedi en marge du Salon de l'agriculture, au lendemain de l'inauguration.";
+        let teaser = "Le Premier ministre s'est exprimé en marge du Salon.";
+        assert_eq!(lede(Some(chapo.into()), Some(teaser.into()), &body).as_deref(), Some(chapo));
+        // A description cut mid-phrase, or a headline run into a dateline, is none.
+        let agency = [para(
+            "ALGER - Le président de la République, M. Abdelmadjid Tebboune, a reçu mardi à Alger le ministre italien des Affaires étrangères, Antonio Tajani.",
+        )];
+        let cut = "Le président de la République, M. Abdelmadjid Tebboune, a reçu mardi à Alger le ministre italien";
+        assert_eq!(lede(None, Some(cut.into()), &agency).as_deref(), Some(agency[0].text.as_str()));
+        let cut = "Le chef de l'État a reçu mardi le ministre italien des Affaires…";
+        assert_eq!(lede(None, Some(cut.into()), &body), None);
+        let cut = "Le chef de l'État a reçu mardi à Alger le ministre italien des";
+        assert_eq!(lede(None, Some(cut.into()), &body), None);
+        let run_in = "La Chine fixe un objectif de croissance d'environ 5% pour 2024---PEKIN, 5 mars (Xinhua) -- La Chine a fixé un objectif de croissance";
+        assert_eq!(lede(None, Some(run_in.into()), &body), None);
+        let titled = "Le Nobel de la paix à un militant d'ONG";
+        assert_eq!(lede(None, Some(titled.into()), &body).as_deref(), Some(titled));
     }
 
     #[test]
@@ -774,7 +834,7 @@ mod tests {
             "articleSection": "International", "datePublished": "2023-02-09T08:00:00Z",
             "author": {"@type": "Person", "name": "Agnès Leroy"}}</script></head><body>
             <article><span class="rubrique">Monde</span><h1>Séisme en Turquie</h1>
-            <p class="chapo">Un autre chapô que la description, qui ne doit pas l'emporter sur elle.</p>
+            <p class="chapo">Le bilan du séisme dépasse les 20 000 morts en Turquie et en Syrie, selon les autorités.</p>
             <div class="signature">Par Jean-Pierre Martin</div><time datetime="2023-02-10T10:00:00+01:00">10 février</time>
             <div class="texte"><p>Les secours continuent de chercher des survivants dans les décombres des immeubles effondrés.</p>
             <p>Plusieurs répliques ont de nouveau été ressenties dans la nuit dans le sud-est du pays.</p></div></article></body></html>"#;
@@ -875,7 +935,10 @@ mod tests {
             (
                 json_ld,
                 Want {
-                    lede: Some("Le bilan dépasse les 20 000 morts."),
+                    // The standfirst shown, not the shorter teaser written for search engines.
+                    lede: Some(
+                        "Le bilan du séisme dépasse les 20 000 morts en Turquie et en Syrie, selon les autorités.",
+                    ),
                     section: Some("International"),
                     published: Some("2023-02-09T08:00:00Z"),
                     updated: None,
