@@ -552,3 +552,15 @@ fn the_shown_standfirst_wins_over_a_teaser() {
     assert!(lede.ends_with("décidée par la SNCF."), "{lede}");
     assert_eq!(d.body.len(), 3, "{:?}", d.body);
 }
+
+/// Captions, players, related posts and sign-offs inside the text block are not text.
+#[test]
+fn non_article_text_leaves_the_body() {
+    let d = read_one(&data_dir().join("html/elwatan-captions.html"));
+    assert_eq!(d.body.len(), 4, "{:?}", d.body);
+    assert!(d.body[0].starts_with("Le ministère des Transports a approuvé"), "{:?}", d.body);
+    assert!(d.body[3].ends_with("aux heures de pointe."), "{:?}", d.body);
+    assert_absent(&d, &["Photo :", "Articles similaires", "téléphérique", "Vidéo", "01:47"]);
+    let persons: Vec<&str> = d.persons.iter().map(|p| p.name.as_str()).collect();
+    assert!(!persons.contains(&"Amel B."), "{persons:?}");
+}

@@ -39,7 +39,7 @@ use self::page::Page;
 use self::paragraphs::Para;
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
-use crate::{agency, dateline, normalize};
+use crate::{agency, dateline, normalize, text};
 
 /// Parses a saved HTML article page.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
@@ -122,6 +122,19 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     if closing_agency.is_some() {
         paras.pop();
     }
+    // Or with a sign-off glued to the last sentence (`… a indiqué M. Li. Fin`).
+    let mut glued_agency = None;
+    if let Some(last) = paras.last_mut()
+        && let Some((at, agency)) = glued_sign_off(&last.text)
+    {
+        last.text.truncate(at);
+        glued_agency = agency;
+    }
+    // Or with the reporter's name alone (`Chamberline Moko`).
+    let signer = paras.last().filter(|p| paras.len() > 1 && is_signature(&p.text)).cloned();
+    if signer.is_some() {
+        paras.pop();
+    }
 
     let url = [&tags, &ld, &micro].into_iter().find_map(|f| f.url.clone());
     let section =
@@ -170,7 +183,13 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let seen = on_page.found;
     let lede = lede(seen.description, description, &paras);
     let section = section.or(seen.section);
-    let credits = if credits.is_empty() { seen.authors } else { credits };
+    let credits = match signer {
+        Some(p) if credits.is_empty() && seen.authors.is_empty() => {
+            vec![Credit { name: p.text, organization: false }]
+        }
+        _ if credits.is_empty() => seen.authors,
+        _ => credits,
+    };
     let publisher = [&ld, &micro, &tags].into_iter().find_map(|f| f.publisher.clone());
     // A standfirst marked inside the text block opens it: not a body paragraph too.
     if let Some(l) = &lede
@@ -198,6 +217,7 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         agency: agency_of(&credits, publisher.as_deref())
             .or(on_page.agency)
             .or(closing_agency)
+            .or(glued_agency.map(str::to_owned))
             .or_else(|| found_dateline.as_ref().and_then(|d| d.agency.clone())),
         authors: credits.into_iter().map(|c| c.name).collect(),
         dateline: ld.dateline.clone().or_else(|| found_dateline.map(|d| d.city)),
@@ -517,7 +537,8 @@ fn closing_credit(p: &str) -> Option<String> {
     }
     let lower = t.to_ascii_lowercase();
     let rest = match lower.find("avec ") {
-        Some(i) if i == 0 || lower[..i].ends_with(' ') => &t[i + "avec ".len()..],
+        // `N. I. (avec APS)`: the reporter's initials, then the agency.
+        Some(i) if i == 0 || lower[..i].ends_with([' ', '(']) => &t[i + "avec ".len()..],
         _ if words <= 3 => t,
         _ => return None,
     };
@@ -526,6 +547,39 @@ fn closing_credit(p: &str) -> Option<String> {
         return None;
     }
     agency::known(rest).map(str::to_owned)
+}
+
+/// Where a sign-off glued to the last sentence of a paragraph starts (`… a indiqué M. Li.
+/// Fin`, `… selon la police. (Belga)`), and the agency it names.
+fn glued_sign_off(p: &str) -> Option<(usize, Option<&'static str>)> {
+    const MAX_WORDS: usize = 3;
+    let at = p.trim_end().rfind([' ', '\u{a0}'])?;
+    // The last few words, after the end of a sentence.
+    let mut start = at;
+    for _ in 0..MAX_WORDS {
+        let before = p[..start].trim_end();
+        if before.ends_with(['.', '!', '?', '»']) {
+            let tail = p[start..].trim();
+            return text::sign_off(tail).map(|agency| (before.len(), agency));
+        }
+        start = before.rfind([' ', '\u{a0}'])?;
+    }
+    None
+}
+
+/// Whether a paragraph is a signature: one or two names alone (`Chamberline Moko`).
+fn is_signature(p: &str) -> bool {
+    const MAX_WORDS: usize = 6;
+    let words = p.split_whitespace().count();
+    if words > MAX_WORDS {
+        return false;
+    }
+    let names = text::names::split(p);
+    // Every word is part of a name, or joins two (`et`); `Le Monde` is a paper.
+    let covered = names.iter().map(|n| n.split_whitespace().count()).sum::<usize>() + names.len();
+    !names.is_empty()
+        && covered > words
+        && names.iter().all(|n| !matches!(n.split_whitespace().next(), Some("Le" | "La" | "Les")))
 }
 
 /// `AFP`, `AA`, `ANSA`: an agency's short name.
@@ -738,6 +792,22 @@ mod tests {
     }
 
     #[test]
+    fn sign_offs_and_signatures() {
+        let p = "Le déficit a été fixé à 3% du PIB, a indiqué M. Li. Fin";
+        assert_eq!(glued_sign_off(p).map(|(at, _)| &p[..at]), Some(&p[..p.len() - 4]));
+        let p = "Le trafic reprendra mercredi, selon la SNCB. (Belga)";
+        assert_eq!(glued_sign_off(p).map(|(_, a)| a), Some(Some("Belga")));
+        for p in ["La fin des travaux est prévue en 2026. Fin de partie", "Il l'a dit. Fin mai"] {
+            assert_eq!(glued_sign_off(p), None, "{p}");
+        }
+        assert!(is_signature("Chamberline Moko"));
+        assert!(is_signature("Anne Dupont et Paul Durand"));
+        for p in ["Fin", "Le Monde", "Il est parti.", "AFP", "Emmanuel Macron a parlé hier"] {
+            assert!(!is_signature(p), "{p}");
+        }
+    }
+
+    #[test]
     fn closing_credits() {
         let cases = [
             ("Le Monde avec AFP", Some("AFP")),
@@ -746,6 +816,7 @@ mod tests {
             ("AFP", Some("AFP")),
             ("— AFP", Some("AFP")),
             ("Il l'a confié à l'AFP.", None),
+            ("N. I. (avec APS)", Some("APS")),
             ("avec agences", None),
             ("Le ministre est reparti avec un accord signé par l'AFP et Reuters.", None),
         ];
