@@ -564,3 +564,15 @@ fn non_article_text_leaves_the_body() {
     let persons: Vec<&str> = d.persons.iter().map(|p| p.name.as_str()).collect();
     assert!(!persons.contains(&"Amel B."), "{persons:?}");
 }
+
+/// Anadolu's signature line opening the text gives the dateline, agency and author, as the
+/// plain-text reader reads it.
+#[test]
+fn agency_signature_line_in_a_page() {
+    let d = read_one(&data_dir().join("html/aa-fr-nojsonld.html"));
+    assert_eq!(d.dateline.as_deref(), Some("Dakar"));
+    assert_eq!(d.agency.as_deref(), Some("AA"));
+    assert_eq!(d.authors, ["Awa Ndiaye"]);
+    assert_eq!(d.body.len(), 3, "{:?}", d.body);
+    assert!(d.body[0].starts_with("Le gouvernement sénégalais a lancé mardi"), "{:?}", d.body);
+}

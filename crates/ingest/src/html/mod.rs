@@ -180,15 +180,23 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         found.updated = found.updated.or(line.found.updated);
         on_page.agency = on_page.agency.or(line.agency);
     }
+    // Agency copy opens with its signature line (`AA / Ankara / Ümit Dönmez`).
+    let signature = paras.first().and_then(|p| text::signature::parse(&p.text));
+    if signature.is_some() {
+        paras.remove(0);
+    }
     let seen = on_page.found;
     let lede = lede(seen.description, description, &paras);
     let section = section.or(seen.section);
-    let credits = match signer {
-        Some(p) if credits.is_empty() && seen.authors.is_empty() => {
-            vec![Credit { name: p.text, organization: false }]
+    let signed = signature.as_ref().map(|s| &s.authors).filter(|a| !a.is_empty());
+    let credits = match (signed, signer) {
+        _ if !credits.is_empty() => credits,
+        _ if !seen.authors.is_empty() => seen.authors,
+        (Some(names), _) => {
+            names.iter().map(|n| Credit { name: n.clone(), organization: false }).collect()
         }
-        _ if credits.is_empty() => seen.authors,
-        _ => credits,
+        (None, Some(p)) => vec![Credit { name: p.text, organization: false }],
+        (None, None) => Vec::new(),
     };
     let publisher = [&ld, &micro, &tags].into_iter().find_map(|f| f.publisher.clone());
     // A standfirst marked inside the text block opens it: not a body paragraph too.
@@ -198,9 +206,12 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         paras.remove(0);
     }
     // A place alone in capitals before a dash is as often a rubric (`ESPACE - `) as a
-    // dateline, so only datelines with a date or an agency count.
+    // dateline, so only datelines with a date or an agency count, or on an agency's page
+    // (its publisher or its credited author an agency).
+    let wire = publisher.as_deref().is_some_and(|p| agency::known(p).is_some())
+        || credits.iter().any(|c| agency::named(&c.name).is_some());
     let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
-    let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
+    let found_dateline = opening.filter_map(dateline::find).find(|d| wire || !d.is_bare());
     // A headline alone is a loss when the page shows text: say so rather than index it.
     let known = [title.as_deref(), lede.as_deref()];
     if paras.is_empty() && !shows_little(doc.root_element(), &known) {
@@ -218,9 +229,14 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
             .or(on_page.agency)
             .or(closing_agency)
             .or(glued_agency.map(str::to_owned))
+            .or_else(|| signature.as_ref().map(|s| s.agency.clone()))
             .or_else(|| found_dateline.as_ref().and_then(|d| d.agency.clone())),
         authors: credits.into_iter().map(|c| c.name).collect(),
-        dateline: ld.dateline.clone().or_else(|| found_dateline.map(|d| d.city)),
+        dateline: ld
+            .dateline
+            .clone()
+            .or_else(|| signature.as_ref().map(|s| s.city.clone()))
+            .or_else(|| found_dateline.map(|d| d.city)),
         translator,
         language: [&tags, &ld, &micro].into_iter().find_map(|f| f.language.clone()),
         keywords: sources
@@ -859,6 +875,11 @@ mod tests {
             <p>ESPACE - Le Français Thomas Pesquet est revenu sur Terre vendredi 2 juin, après six mois.</p>
             <p>Un séjour qui n'a pas été sans conséquences sur son état physique, selon les médecins.</p></article></body></html>"#;
         assert_eq!(parse(rubric).expect("an article").dateline, None, "a rubric is no dateline");
+        // On an agency's page, a place in capitals before a dash is its dateline.
+        let wire = r#"<html><head><meta name="author" content="APS"><title>T</title></head><body><div itemprop="articleBody">
+            <p>ALGER - Le président de la République a reçu mardi à Alger le ministre italien des Affaires étrangères.</p>
+            <p>L'audience s'est déroulée au siège de la Présidence de la République, en présence du ministre.</p></div></body></html>"#;
+        assert_eq!(parse(wire).expect("an article").dateline.as_deref(), Some("Alger"));
     }
 
     #[test]
