@@ -576,3 +576,15 @@ fn agency_signature_line_in_a_page() {
     assert_eq!(d.body.len(), 3, "{:?}", d.body);
     assert!(d.body[0].starts_with("Le gouvernement sénégalais a lancé mardi"), "{:?}", d.body);
 }
+
+/// A page without `og:title` whose `<title>` has the site glued on (`_French.news.cn`).
+#[test]
+fn agency_page_without_og_title() {
+    let d = read_one(&data_dir().join("html/xinhua-fr.html"));
+    assert_eq!(d.title, "La Chine lance un satellite d'observation des océans");
+    assert_eq!(d.lede, None, "the description runs into the dateline");
+    assert_eq!(d.dateline.as_deref(), Some("Jiuquan"));
+    assert_eq!(d.agency.as_deref(), Some("Xinhua"));
+    assert_eq!(d.body.len(), 3, "{:?}", d.body);
+    assert!(d.body[2].ends_with("a précisé le centre de lancement."), "{:?}", d.body);
+}

@@ -283,9 +283,7 @@ fn best_h1<'a>(page: &Page<'a>, html_title: Option<&str>) -> Option<(ElementRef<
     let h1s: Vec<(ElementRef<'a>, String, bool)> = page
         .h1s
         .iter()
-        .filter_map(|(el, in_article)| {
-            Some((*el, found::text(&el.text().collect::<String>())?, *in_article))
-        })
+        .filter_map(|(el, in_article)| Some((*el, found::text(&heading_text(*el))?, *in_article)))
         .collect();
     let in_title = |t: &str| html_title.is_some_and(|h| h.contains(t));
     if h1s.is_empty() {
@@ -302,6 +300,41 @@ fn best_h1<'a>(page: &Page<'a>, html_title: Option<&str>) -> Option<(ElementRef<
         .or_else(|| h1s.iter().find(|(_, t, _)| in_title(t)))
         .or_else(|| h1s.first())
         .map(|(el, t, _)| (*el, t.clone()))
+}
+
+/// Words of `class` values that mark a kicker set inside the headline (`<h1><span
+/// class="suptitle">Énergie</span> Québec annonce…</h1>`).
+const KICKER_WORDS: &[&str] = &[
+    "suptitle",
+    "surtitre",
+    "kicker",
+    "overline",
+    "eyebrow",
+    "rubrique",
+    "category",
+    "categorie",
+    "badge",
+    "label",
+];
+
+/// The text of a headline element, without a kicker inside it.
+fn heading_text(el: ElementRef<'_>) -> String {
+    let kicker = |e: ElementRef<'_>| {
+        e.value().attr("class").is_some_and(|c| {
+            c.split(|c: char| !c.is_alphanumeric())
+                .any(|w| KICKER_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+    };
+    let mut out = String::new();
+    for node in el.descendants() {
+        let Some(t) = node.value().as_text() else { continue };
+        let in_kicker =
+            node.ancestors().take_while(|a| *a != *el).filter_map(ElementRef::wrap).any(kicker);
+        if !in_kicker {
+            out.push_str(t);
+        }
+    }
+    out
 }
 
 /// Whether a page `<title>` names this heading: it holds the heading, or one of its parts
@@ -324,8 +357,9 @@ fn names_heading(title: &str, heading: &str) -> bool {
 
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " : ", " :: ", " · "];
 
-/// A headline without the site name some pages append (`Titre - Le Monde.fr`); when the
-/// page's `<h1>` is the headline alone, that is it.
+/// A headline without the site name some pages append (`Titre - Le Monde.fr`) or put first
+/// (`TAP - Agence Tunis Afrique Presse - Titre`); when the page's `<h1>` is the headline
+/// alone, that is it.
 fn strip_site(title: &str, sites: &[&str], h1: Option<&str>) -> String {
     if let Some(h1) = h1
         && let Some(rest) = title.strip_prefix(h1)
@@ -333,6 +367,7 @@ fn strip_site(title: &str, sites: &[&str], h1: Option<&str>) -> String {
     {
         return h1.to_owned();
     }
+    let title = without_site_prefix(title, sites);
     let lower = title.to_lowercase();
     for site in sites {
         let site = site.to_lowercase();
@@ -348,9 +383,40 @@ fn strip_site(title: &str, sites: &[&str], h1: Option<&str>) -> String {
     title.to_owned()
 }
 
+/// `title` without the site's names put before it: the site name, or the full name of the
+/// same agency (`TAP - Agence Tunis Afrique Presse - `). A colon is no such separator.
+fn without_site_prefix<'t>(title: &'t str, sites: &[&str]) -> &'t str {
+    const MIN_WORDS: usize = 3;
+    let agencies: Vec<&str> = sites.iter().filter_map(|s| agency::named(s)).collect();
+    let is_site = |part: &str| {
+        let part = part.trim();
+        sites.iter().any(|s| s.eq_ignore_ascii_case(part))
+            || agency::named(part).is_some_and(|a| agencies.contains(&a))
+    };
+    let mut rest = title;
+    while let Some((head, tail)) = [" - ", " | ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| rest.split_once(sep))
+        .min_by_key(|(head, _)| head.len())
+    {
+        if !is_site(head) || tail.split_whitespace().count() < MIN_WORDS {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 /// A `<title>` used as headline loses a short last part (`Titre | Site`, `Titre : actualité
 /// automobile`).
 fn strip_title_suffix(title: &str) -> String {
+    // `Titre_French.news.cn`: a site name glued on with an underscore.
+    if let Some((head, tail)) = title.rsplit_once('_')
+        && !tail.trim().contains(' ')
+        && head.split_whitespace().count() >= 3
+    {
+        return head.trim().to_owned();
+    }
     TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
@@ -645,6 +711,29 @@ mod tests {
             "Teaser : concept Audi PB 18 e-tron"
         );
         assert_eq!(strip_title_suffix("Sans séparateur"), "Sans séparateur");
+        assert_eq!(
+            strip_title_suffix("La Chine fixe un objectif de croissance_French.news.cn"),
+            "La Chine fixe un objectif de croissance"
+        );
+        assert_eq!(
+            strip_site(
+                "TAP - Agence Tunis Afrique Presse - Saïed reçoit la cheffe du gouvernement",
+                &["TAP"],
+                None
+            ),
+            "Saïed reçoit la cheffe du gouvernement"
+        );
+        assert_eq!(strip_site("Le Monde - Titre du jour", &["Le Monde"], None), "Titre du jour");
+        assert_eq!(strip_site("TAP - Tunis", &["TAP"], None), "TAP - Tunis");
+        assert_eq!(
+            strip_site("AFP - Un titre assez long", &["Le Monde"], None),
+            "AFP - Un titre assez long"
+        );
+        let h1 = Html::parse_fragment(
+            r#"<h1 class="headlines"><span class="suptitle">Énergie</span> <span class="title">Québec annonce un gel des tarifs</span></h1>"#,
+        );
+        let h1 = h1.root_element().child_elements().next().expect("the h1");
+        assert_eq!(heading_text(h1).trim(), "Québec annonce un gel des tarifs");
     }
 
     #[test]
