@@ -565,6 +565,15 @@ fn non_article_text_leaves_the_body() {
     assert!(!persons.contains(&"Amel B."), "{persons:?}");
 }
 
+/// The byline beside its date in one block, and the agency of the closing credit rather
+/// than the site that published it.
+#[test]
+fn byline_and_agency_of_a_regional_page() {
+    let d = read_one(&data_dir().join("html/elwatan-captions.html"));
+    assert_eq!(d.authors, ["Yacine Haddad"]);
+    assert_eq!(d.agency.as_deref(), Some("APS"));
+}
+
 /// Anadolu's signature line opening the text gives the dateline, agency and author, as the
 /// plain-text reader reads it.
 #[test]

@@ -225,13 +225,15 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         section,
         published: published.or(seen.published),
         updated: updated.or(seen.updated),
-        agency: agency_of(&credits, publisher.as_deref())
+        // Who supplied the text before who published it.
+        agency: credited_agency(&credits)
             .or(on_page.agency)
             .or(closing_agency)
             .or(glued_agency.map(str::to_owned))
             .or_else(|| signature.as_ref().map(|s| s.agency.clone()))
+            .or_else(|| publisher.as_deref().and_then(agency::from_credit))
             .or_else(|| found_dateline.as_ref().and_then(|d| d.agency.clone())),
-        authors: credits.into_iter().map(|c| c.name).collect(),
+        authors: people_first(credits),
         dateline: ld
             .dateline
             .clone()
@@ -596,9 +598,17 @@ fn translator(p: &str) -> Option<String> {
     is_name.then_some(name)
 }
 
-/// The agency: a byline credit naming a known agency or credited as an organization, else
-/// the publisher.
-fn agency_of(credits: &[Credit], publisher: Option<&str>) -> Option<String> {
+/// The authors of a byline: beside people, an organization or agency credited as author
+/// (`Belga, Pierre-Yves Meugens`) is the agency, not an author. Alone it stays, as the
+/// JSON reader keeps it (`AFP`).
+fn people_first(credits: Vec<Credit>) -> Vec<String> {
+    let org = |c: &Credit| c.organization || agency::named(&c.name).is_some();
+    let people = credits.iter().any(|c| !org(c));
+    credits.into_iter().filter(|c| !people || !org(c)).map(|c| c.name).collect()
+}
+
+/// The agency a byline credits: one naming a known agency or credited as an organization.
+fn credited_agency(credits: &[Credit]) -> Option<String> {
     for c in credits {
         let Some(found) = agency::from_credit(&c.name) else { continue };
         // `from_credit` returns unknown short credits unchanged; a person's name is no agency.
@@ -607,7 +617,7 @@ fn agency_of(credits: &[Credit], publisher: Option<&str>) -> Option<String> {
             return Some(found);
         }
     }
-    publisher.and_then(agency::from_credit)
+    None
 }
 
 /// The agency of a closing credit line: `Le Monde avec AFP`, `(avec Reuters)`, `AFP`.
@@ -796,14 +806,21 @@ mod tests {
     fn agencies_from_credits() {
         let person = |n: &str| Credit { name: n.into(), organization: false };
         let org = |n: &str| Credit { name: n.into(), organization: true };
-        assert_eq!(agency_of(&[org("Orange avec AFP")], None).as_deref(), Some("AFP"));
-        assert_eq!(agency_of(&[org("6Medias")], None).as_deref(), Some("6Medias"));
-        assert_eq!(agency_of(&[person("AFP")], Some("Libération")).as_deref(), Some("AFP"));
-        assert_eq!(
-            agency_of(&[person("Martin Untersinger")], Some("Le Monde")).as_deref(),
-            Some("Le Monde")
-        );
-        assert_eq!(agency_of(&[], None), None);
+        assert_eq!(credited_agency(&[org("Orange avec AFP")]).as_deref(), Some("AFP"));
+        assert_eq!(credited_agency(&[org("6Medias")]).as_deref(), Some("6Medias"));
+        assert_eq!(credited_agency(&[person("AFP")]).as_deref(), Some("AFP"));
+        assert_eq!(credited_agency(&[person("Martin Untersinger")]), None);
+        assert_eq!(credited_agency(&[]), None);
+        // The agency of a byline or a closing credit before the publisher.
+        let html = r#"<html><head><meta property="og:site_name" content="El Watan"><meta property="og:type" content="article">
+            <meta property="og:title" content="Oran : le tramway prolongé"></head><body><article>
+            <p>Le ministère des Transports a approuvé, dimanche, le projet d'extension de la ligne de tramway d'Oran vers l'aéroport d'Es Senia.</p>
+            <p>Le nouveau tronçon, long de 7,2 kilomètres, comptera six stations et desservira la zone industrielle ainsi que la nouvelle cité universitaire.</p>
+            <p>Les travaux, confiés à un groupement algéro-turc, doivent débuter en septembre pour une mise en service prévue à la fin de l'année 2026.</p>
+            <p><strong>Y. H. (avec APS)</strong></p></article></body></html>"#;
+        assert_eq!(parse(html).expect("an article").agency.as_deref(), Some("APS"));
+        let html = html.replace("<p><strong>Y. H. (avec APS)</strong></p>", "");
+        assert_eq!(parse(&html).expect("an article").agency.as_deref(), Some("El Watan"));
     }
 
     #[test]
