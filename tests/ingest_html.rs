@@ -539,3 +539,61 @@ fn an_article_without_text_found_is_skipped() {
         Err("parse-error".into())
     );
 }
+
+/// The standfirst the page shows, not the shorter teaser of its description.
+#[test]
+fn the_shown_standfirst_wins_over_a_teaser() {
+    let d = read_one(&data_dir().join("html/franceinfo-chapo-teaser.html"));
+    let lede = d.lede.as_deref().unwrap_or_default();
+    assert!(
+        lede.starts_with("La présidente de région, Carole Delga, s'est exprimée jeudi"),
+        "{lede}"
+    );
+    assert!(lede.ends_with("décidée par la SNCF."), "{lede}");
+    assert_eq!(d.body.len(), 3, "{:?}", d.body);
+}
+
+/// Captions, players, related posts and sign-offs inside the text block are not text.
+#[test]
+fn non_article_text_leaves_the_body() {
+    let d = read_one(&data_dir().join("html/elwatan-captions.html"));
+    assert_eq!(d.body.len(), 4, "{:?}", d.body);
+    assert!(d.body[0].starts_with("Le ministère des Transports a approuvé"), "{:?}", d.body);
+    assert!(d.body[3].ends_with("aux heures de pointe."), "{:?}", d.body);
+    assert_absent(&d, &["Photo :", "Articles similaires", "téléphérique", "Vidéo", "01:47"]);
+    let persons: Vec<&str> = d.persons.iter().map(|p| p.name.as_str()).collect();
+    assert!(!persons.contains(&"Amel B."), "{persons:?}");
+}
+
+/// The byline beside its date in one block, and the agency of the closing credit rather
+/// than the site that published it.
+#[test]
+fn byline_and_agency_of_a_regional_page() {
+    let d = read_one(&data_dir().join("html/elwatan-captions.html"));
+    assert_eq!(d.authors, ["Yacine Haddad"]);
+    assert_eq!(d.agency.as_deref(), Some("APS"));
+}
+
+/// Anadolu's signature line opening the text gives the dateline, agency and author, as the
+/// plain-text reader reads it.
+#[test]
+fn agency_signature_line_in_a_page() {
+    let d = read_one(&data_dir().join("html/aa-fr-nojsonld.html"));
+    assert_eq!(d.dateline.as_deref(), Some("Dakar"));
+    assert_eq!(d.agency.as_deref(), Some("AA"));
+    assert_eq!(d.authors, ["Awa Ndiaye"]);
+    assert_eq!(d.body.len(), 3, "{:?}", d.body);
+    assert!(d.body[0].starts_with("Le gouvernement sénégalais a lancé mardi"), "{:?}", d.body);
+}
+
+/// A page without `og:title` whose `<title>` has the site glued on (`_French.news.cn`).
+#[test]
+fn agency_page_without_og_title() {
+    let d = read_one(&data_dir().join("html/xinhua-fr.html"));
+    assert_eq!(d.title, "La Chine lance un satellite d'observation des océans");
+    assert_eq!(d.lede, None, "the description runs into the dateline");
+    assert_eq!(d.dateline.as_deref(), Some("Jiuquan"));
+    assert_eq!(d.agency.as_deref(), Some("Xinhua"));
+    assert_eq!(d.body.len(), 3, "{:?}", d.body);
+    assert!(d.body[2].ends_with("a précisé le centre de lancement."), "{:?}", d.body);
+}

@@ -72,12 +72,15 @@ const SKIP_WORDS: &[&str] = &[
     "outstream",
     "partage",
     "paywall",
+    "player",
     "popup",
     "promo",
     "pub",
     "publicite",
     "reactions",
     "related",
+    // Jetpack's `jp-relatedposts`, WordPress's YARPP.
+    "relatedposts",
     "share",
     "sharing",
     "sidebar",
@@ -91,6 +94,7 @@ const SKIP_WORDS: &[&str] = &[
     "toolbar",
     "tweet",
     "widget",
+    "yarpp",
 ];
 
 /// Words of `class` and `id` values that mark the metadata an article shows (byline, date,
@@ -247,8 +251,33 @@ const CREDIT_OPENINGS: &[&str] = &[
     "subscribe to",
 ];
 
+/// Openings of a video or audio player's title line (`Regarder la vidéo — …`), lowercase.
+/// `Vidéo : …` is matched as written: in capitals (`VIDÉO - …`) it is a standfirst's kicker.
+const PLAYER_OPENINGS: &[&str] = &[
+    "regarder la vidéo",
+    "voir la vidéo",
+    "écouter le podcast",
+    "écouter l'émission",
+    "écouter l’émission",
+    "audio :",
+    "podcast :",
+];
+
+/// Headings of related-article blocks, whole.
+const RELATED_HEADINGS: &[&str] = &[
+    "articles similaires",
+    "articles liés",
+    "articles en relation",
+    "sur le même sujet",
+    "dans la même rubrique",
+    "related posts",
+    "related articles",
+    "you may also like",
+];
+
 /// Whether a cleaned paragraph is furniture by its wording: a pointer to another article
-/// ("Lire aussi : …"), or a short credit, date or copyright line.
+/// ("Lire aussi : …"), a short credit, date or copyright line, a player's title or duration,
+/// a related-articles heading, or a photo caption.
 pub(super) fn furniture_text(p: &str) -> bool {
     let lower = p.to_lowercase();
     if POINTER_OPENINGS.iter().any(|o| lower.starts_with(o)) {
@@ -257,7 +286,47 @@ pub(super) fn furniture_text(p: &str) -> bool {
     let short = p.chars().count() < 120;
     // `Il vous reste 78% de cet article à lire`.
     let paywall = lower.starts_with("il vous reste") && lower.contains('%');
-    short && (CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) || byline(p) || paywall)
+    let heading = lower.trim_end_matches([' ', ':', '.']);
+    short
+        && (CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o))
+            || PLAYER_OPENINGS.iter().any(|o| lower.starts_with(o))
+            || ["Vidéo :", "Video :", "Vidéo. "].iter().any(|o| p.starts_with(o))
+            || RELATED_HEADINGS.contains(&heading)
+            || duration(p)
+            || byline(p)
+            || paywall)
+        || caption(p)
+}
+
+/// `02:04`, `1:02:33`: a player's duration alone.
+fn duration(p: &str) -> bool {
+    let parts: Vec<&str> = p.trim().split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A photo caption set as a paragraph: one that ends with its credit (`… tombé à 18 %.
+/// Photo : Sami K. / El Watan`, `(Photo : Ju Peng)`). Text never ends that way.
+fn caption(p: &str) -> bool {
+    const MAX_CAPTION: usize = 400;
+    const MAX_CREDIT_WORDS: usize = 8;
+    if p.chars().count() > MAX_CAPTION {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let Some(at) = ["photo :", "photo:", "photos :", "crédit photo", "© photo"]
+        .iter()
+        .filter_map(|l| lower.rfind(l))
+        .max()
+    else {
+        return false;
+    };
+    // The label opens the paragraph, a sentence or a parenthesis.
+    let before = lower[..at].trim_end();
+    let opens = before.is_empty() || before.ends_with(['.', '(', '[', '-', '–', '—', '|', '/']);
+    let credit = lower[at..].split_once([':', ' ']).map_or("", |(_, c)| c);
+    let credit = credit.trim_matches([' ', ')', ']', ':']);
+    opens && !credit.is_empty() && credit.split_whitespace().count() <= MAX_CREDIT_WORDS
 }
 
 /// `Par Martin Untersinger`, `By Jane Doe`: the word, then a capitalized name ("Par ailleurs"
@@ -286,6 +355,8 @@ mod tests {
             ("inread", true),
             ("article-paywall", true),
             ("share-container clear", true),
+            ("m-video-player", true),
+            ("jp-relatedposts", true),
             ("related-content", true),
             ("date", true),
             ("update", false),
@@ -349,6 +420,29 @@ mod tests {
                 false,
             ),
             ("Le président palestinien Mahmoud Abbas a renouvelé ses menaces.", false),
+            ("Vidéo : la création de l'AES expliquée en deux minutes", true),
+            ("02:04", true),
+            (
+                "VIDÉO - « Le point de départ, c'est une population maltraitée », a-t-il estimé.",
+                false,
+            ),
+            ("Regarder la vidéo — JT 13h : les perturbations attendues mardi", true),
+            ("Articles similaires", true),
+            ("Related posts", true),
+            (
+                "Le barrage de Keddara, à l’est d’Alger, dont le taux de remplissage est tombé à 18 %. Photo : Sami K. / El Watan",
+                true,
+            ),
+            ("(Photo : Ju Peng)", true),
+            ("Le rendez-vous est fixé à 14:30 devant la mairie, selon les organisateurs.", false),
+            (
+                "La vidéo : un outil que le club utilise depuis deux saisons pour l'arbitrage.",
+                false,
+            ),
+            (
+                "Il a publié une photo : on y voit le ministre serrer la main de son homologue chinois, puis quitter la salle sous les applaudissements.",
+                false,
+            ),
         ];
         for (p, want) in cases {
             assert_eq!(furniture_text(p), want, "{p}");

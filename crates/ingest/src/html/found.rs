@@ -53,7 +53,7 @@ pub(super) fn names(raw: &str, organization: bool) -> Vec<Credit> {
     if is_url(&s) {
         return Vec::new();
     }
-    let s = strip_prefix_ci(&s, "par ").or_else(|| strip_prefix_ci(&s, "by ")).unwrap_or(&s);
+    let s = after_label(&s);
     // "(avec A et B)": the names inside join the list.
     let flat = s.replace(['(', ')'], ",").replace(", avec ", ",").replace(",avec ", ",");
     let mut out: Vec<Credit> = Vec::new();
@@ -69,9 +69,18 @@ pub(super) fn names(raw: &str, organization: bool) -> Vec<Credit> {
     out
 }
 
-fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+/// What follows a byline label among the first words (`Par A`, `Propos recueillis par A`),
+/// else all of `s`.
+fn after_label(s: &str) -> &str {
+    const LABEL_WORDS: usize = 4;
+    let mut start = 0;
+    for w in s.split_inclusive(char::is_whitespace).take(LABEL_WORDS) {
+        start += w.len();
+        if w.trim().eq_ignore_ascii_case("par") || w.trim().eq_ignore_ascii_case("by") {
+            return &s[start..];
+        }
+    }
+    s
 }
 
 /// Keywords: a comma-separated string gives one keyword per part.
@@ -94,6 +103,7 @@ mod tests {
                 &["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
             ),
             ("Par Anne Dupont, Jean Martin", &["Anne Dupont", "Jean Martin"]),
+            ("Propos recueillis par Julie Marceau", &["Julie Marceau"]),
             ("http://www.liberation.fr/auteur/2005-afp", &[]),
             ("L&#039;équipe", &["L'équipe"]),
         ];

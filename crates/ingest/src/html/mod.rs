@@ -9,13 +9,15 @@
 //! live blog ([`live`]), read without page furniture ([`boiler`]); JSON-LD `articleBody` text stands in when the page shows less than
 //! half of it.
 //!
-//! The standfirst is the page's description, unless that description is only the start of
-//! the body (an automatic excerpt): then it is the bold opening of the first paragraph, or
-//! the first paragraph itself, as agency copy opens with its lede.
+//! The standfirst is the one the page shows, else the page's description, unless that
+//! description is only the start of the body (an automatic excerpt): then it is the bold
+//! opening of the first paragraph, or the first paragraph itself, as agency copy opens with
+//! its lede. A description cut mid-phrase or run into a dateline is none.
 //!
 //! What no metadata gives, the page may still show ([`visible`]): `<time>` elements, a
 //! byline, a standfirst, a section label or breadcrumb, known by their usual names. Those
-//! fill only the fields every other source left empty, and never stay in the body.
+//! fill only the fields every other source left empty (the standfirst excepted), and never
+//! stay in the body.
 
 mod boiler;
 mod density;
@@ -37,7 +39,7 @@ use self::page::Page;
 use self::paragraphs::Para;
 use crate::dispatch::{Dispatch, Format};
 use crate::error::ErrorKind;
-use crate::{agency, dateline, normalize};
+use crate::{agency, dateline, normalize, text};
 
 /// Parses a saved HTML article page.
 pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
@@ -120,6 +122,19 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     if closing_agency.is_some() {
         paras.pop();
     }
+    // Or with a sign-off glued to the last sentence (`… a indiqué M. Li. Fin`).
+    let mut glued_agency = None;
+    if let Some(last) = paras.last_mut()
+        && let Some((at, agency)) = glued_sign_off(&last.text)
+    {
+        last.text.truncate(at);
+        glued_agency = agency;
+    }
+    // Or with the reporter's name alone (`Chamberline Moko`).
+    let signer = paras.last().filter(|p| paras.len() > 1 && is_signature(&p.text)).cloned();
+    if signer.is_some() {
+        paras.pop();
+    }
 
     let url = [&tags, &ld, &micro].into_iter().find_map(|f| f.url.clone());
     let section =
@@ -135,16 +150,16 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
     let published = sources.iter().find_map(|f| f.published);
     let updated = sources.iter().find_map(|f| f.updated);
 
-    // What the page shows stands in for what the metadata left out; only then is it read.
+    // What the page shows stands in for what the metadata left out, and its standfirst
+    // for the description (a teaser written for search engines, often cut).
     let missing = description.is_none()
         || section.is_none()
         || credits.is_empty()
         || published.is_none()
         || updated.is_none();
-    let mut on_page = visible::Shown::default();
+    let anchors = visible::Anchors { h1: h1_el, body, title: title.as_deref() };
+    let mut on_page = visible::read(doc.root_element(), anchors, &paras);
     if missing {
-        let anchors = visible::Anchors { h1: h1_el, body, title: title.as_deref() };
-        on_page = visible::read(doc.root_element(), anchors, &paras);
         // Byline, date and section label are shown beside the text, not part of it.
         let labels: Vec<String> = on_page.labels.iter().map(|l| letters(l)).collect();
         paras.retain(|p| !labels.contains(&letters(&p.text)));
@@ -165,10 +180,24 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         found.updated = found.updated.or(line.found.updated);
         on_page.agency = on_page.agency.or(line.agency);
     }
+    // Agency copy opens with its signature line (`AA / Ankara / Ümit Dönmez`).
+    let signature = paras.first().and_then(|p| text::signature::parse(&p.text));
+    if signature.is_some() {
+        paras.remove(0);
+    }
     let seen = on_page.found;
-    let lede = lede(description.or(seen.description), &paras);
+    let lede = lede(seen.description, description, &paras);
     let section = section.or(seen.section);
-    let credits = if credits.is_empty() { seen.authors } else { credits };
+    let signed = signature.as_ref().map(|s| &s.authors).filter(|a| !a.is_empty());
+    let credits = match (signed, signer) {
+        _ if !credits.is_empty() => credits,
+        _ if !seen.authors.is_empty() => seen.authors,
+        (Some(names), _) => {
+            names.iter().map(|n| Credit { name: n.clone(), organization: false }).collect()
+        }
+        (None, Some(p)) => vec![Credit { name: p.text, organization: false }],
+        (None, None) => Vec::new(),
+    };
     let publisher = [&ld, &micro, &tags].into_iter().find_map(|f| f.publisher.clone());
     // A standfirst marked inside the text block opens it: not a body paragraph too.
     if let Some(l) = &lede
@@ -177,9 +206,12 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         paras.remove(0);
     }
     // A place alone in capitals before a dash is as often a rubric (`ESPACE - `) as a
-    // dateline, so only datelines with a date or an agency count.
+    // dateline, so only datelines with a date or an agency count, or on an agency's page
+    // (its publisher or its credited author an agency).
+    let wire = publisher.as_deref().is_some_and(|p| agency::known(p).is_some())
+        || credits.iter().any(|c| agency::named(&c.name).is_some());
     let opening = paras.first().map(|p| p.text.as_str()).into_iter().chain(lede.as_deref());
-    let found_dateline = opening.filter_map(dateline::find).find(|d| !d.is_bare());
+    let found_dateline = opening.filter_map(dateline::find).find(|d| wire || !d.is_bare());
     // A headline alone is a loss when the page shows text: say so rather than index it.
     let known = [title.as_deref(), lede.as_deref()];
     if paras.is_empty() && !shows_little(doc.root_element(), &known) {
@@ -193,12 +225,20 @@ pub(crate) fn parse(text: &str) -> Result<Dispatch, ErrorKind> {
         section,
         published: published.or(seen.published),
         updated: updated.or(seen.updated),
-        agency: agency_of(&credits, publisher.as_deref())
+        // Who supplied the text before who published it.
+        agency: credited_agency(&credits)
             .or(on_page.agency)
             .or(closing_agency)
+            .or(glued_agency.map(str::to_owned))
+            .or_else(|| signature.as_ref().map(|s| s.agency.clone()))
+            .or_else(|| publisher.as_deref().and_then(agency::from_credit))
             .or_else(|| found_dateline.as_ref().and_then(|d| d.agency.clone())),
-        authors: credits.into_iter().map(|c| c.name).collect(),
-        dateline: ld.dateline.clone().or_else(|| found_dateline.map(|d| d.city)),
+        authors: people_first(credits),
+        dateline: ld
+            .dateline
+            .clone()
+            .or_else(|| signature.as_ref().map(|s| s.city.clone()))
+            .or_else(|| found_dateline.map(|d| d.city)),
         translator,
         language: [&tags, &ld, &micro].into_iter().find_map(|f| f.language.clone()),
         keywords: sources
@@ -245,9 +285,7 @@ fn best_h1<'a>(page: &Page<'a>, html_title: Option<&str>) -> Option<(ElementRef<
     let h1s: Vec<(ElementRef<'a>, String, bool)> = page
         .h1s
         .iter()
-        .filter_map(|(el, in_article)| {
-            Some((*el, found::text(&el.text().collect::<String>())?, *in_article))
-        })
+        .filter_map(|(el, in_article)| Some((*el, found::text(&heading_text(*el))?, *in_article)))
         .collect();
     let in_title = |t: &str| html_title.is_some_and(|h| h.contains(t));
     if h1s.is_empty() {
@@ -264,6 +302,41 @@ fn best_h1<'a>(page: &Page<'a>, html_title: Option<&str>) -> Option<(ElementRef<
         .or_else(|| h1s.iter().find(|(_, t, _)| in_title(t)))
         .or_else(|| h1s.first())
         .map(|(el, t, _)| (*el, t.clone()))
+}
+
+/// Words of `class` values that mark a kicker set inside the headline (`<h1><span
+/// class="suptitle">Énergie</span> Québec annonce…</h1>`).
+const KICKER_WORDS: &[&str] = &[
+    "suptitle",
+    "surtitre",
+    "kicker",
+    "overline",
+    "eyebrow",
+    "rubrique",
+    "category",
+    "categorie",
+    "badge",
+    "label",
+];
+
+/// The text of a headline element, without a kicker inside it.
+fn heading_text(el: ElementRef<'_>) -> String {
+    let kicker = |e: ElementRef<'_>| {
+        e.value().attr("class").is_some_and(|c| {
+            c.split(|c: char| !c.is_alphanumeric())
+                .any(|w| KICKER_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+    };
+    let mut out = String::new();
+    for node in el.descendants() {
+        let Some(t) = node.value().as_text() else { continue };
+        let in_kicker =
+            node.ancestors().take_while(|a| *a != *el).filter_map(ElementRef::wrap).any(kicker);
+        if !in_kicker {
+            out.push_str(t);
+        }
+    }
+    out
 }
 
 /// Whether a page `<title>` names this heading: it holds the heading, or one of its parts
@@ -286,8 +359,9 @@ fn names_heading(title: &str, heading: &str) -> bool {
 
 const TITLE_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — ", " : ", " :: ", " · "];
 
-/// A headline without the site name some pages append (`Titre - Le Monde.fr`); when the
-/// page's `<h1>` is the headline alone, that is it.
+/// A headline without the site name some pages append (`Titre - Le Monde.fr`) or put first
+/// (`TAP - Agence Tunis Afrique Presse - Titre`); when the page's `<h1>` is the headline
+/// alone, that is it.
 fn strip_site(title: &str, sites: &[&str], h1: Option<&str>) -> String {
     if let Some(h1) = h1
         && let Some(rest) = title.strip_prefix(h1)
@@ -295,6 +369,7 @@ fn strip_site(title: &str, sites: &[&str], h1: Option<&str>) -> String {
     {
         return h1.to_owned();
     }
+    let title = without_site_prefix(title, sites);
     let lower = title.to_lowercase();
     for site in sites {
         let site = site.to_lowercase();
@@ -310,9 +385,40 @@ fn strip_site(title: &str, sites: &[&str], h1: Option<&str>) -> String {
     title.to_owned()
 }
 
+/// `title` without the site's names put before it: the site name, or the full name of the
+/// same agency (`TAP - Agence Tunis Afrique Presse - `). A colon is no such separator.
+fn without_site_prefix<'t>(title: &'t str, sites: &[&str]) -> &'t str {
+    const MIN_WORDS: usize = 3;
+    let agencies: Vec<&str> = sites.iter().filter_map(|s| agency::named(s)).collect();
+    let is_site = |part: &str| {
+        let part = part.trim();
+        sites.iter().any(|s| s.eq_ignore_ascii_case(part))
+            || agency::named(part).is_some_and(|a| agencies.contains(&a))
+    };
+    let mut rest = title;
+    while let Some((head, tail)) = [" - ", " | ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| rest.split_once(sep))
+        .min_by_key(|(head, _)| head.len())
+    {
+        if !is_site(head) || tail.split_whitespace().count() < MIN_WORDS {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 /// A `<title>` used as headline loses a short last part (`Titre | Site`, `Titre : actualité
 /// automobile`).
 fn strip_title_suffix(title: &str) -> String {
+    // `Titre_French.news.cn`: a site name glued on with an underscore.
+    if let Some((head, tail)) = title.rsplit_once('_')
+        && !tail.trim().contains(' ')
+        && head.split_whitespace().count() >= 3
+    {
+        return head.trim().to_owned();
+    }
     TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
@@ -347,17 +453,50 @@ fn says_not_found(text: &str) -> bool {
     NOT_FOUND.iter().any(|w| key.contains(w)) || key.starts_with("404 ")
 }
 
-/// The standfirst, from the description and the body (see the module documentation).
-fn lede(description: Option<String>, paras: &[Para]) -> Option<String> {
+/// The standfirst, from the one the page shows, the description and the body (see the
+/// module documentation).
+fn lede(shown: Option<String>, description: Option<String>, paras: &[Para]) -> Option<String> {
     let lead_bold = paras
         .first()
         .and_then(|p| p.lead_bold.clone())
         .filter(|b| b.split_whitespace().count() >= 5);
-    match description {
+    // A description cut short or garbled is no standfirst, unless it opens the body.
+    let description =
+        description.filter(|d| is_excerpt(d, paras) || !(is_cut(d) || runs_into_text(d)));
+    match shown.or(description) {
         Some(d) if !is_excerpt(&d, paras) => Some(d),
         Some(_) => lead_bold.or_else(|| paras.first().map(|p| p.text.clone())),
         None => lead_bold,
     }
+}
+
+/// Whether a description was cut short: it ends on `…`, or on a word no phrase ends with
+/// (`… a reçu mardi le ministre italien des`). Many descriptions have no final full stop
+/// (Anadolu's never do), so its absence alone says nothing.
+fn is_cut(description: &str) -> bool {
+    const OPEN_WORDS: &[&str] = &[
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "et",
+        "ou", "par", "pour", "sur", "sous", "dans", "avec", "sans", "entre", "vers", "qui", "que",
+        "qu", "dont", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "the", "of",
+        "and", "to", "in",
+    ];
+    let d = description.trim_end();
+    if d.ends_with('…') || d.ends_with("...") || d.ends_with([',', ';']) {
+        return true;
+    }
+    let last = d.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    OPEN_WORDS.contains(&normalize::label_key(last).as_str())
+}
+
+/// Whether a description is a headline run into the text, dateline and all (`… pour
+/// 2024---PEKIN, 5 mars (Xinhua) -- La Chine a fixé…`): a dateline with a date or an agency
+/// opens a word after the start.
+fn runs_into_text(description: &str) -> bool {
+    let starts = description
+        .char_indices()
+        .skip(1)
+        .filter(|(i, c)| c.is_uppercase() && !description[..*i].ends_with(char::is_alphanumeric));
+    starts.map(|(i, _)| &description[i..]).filter_map(dateline::find).any(|d| !d.is_bare())
 }
 
 /// Whether a description is only the start of the body (cut anywhere, even mid-word).
@@ -373,7 +512,14 @@ fn is_excerpt(description: &str, paras: &[Para]) -> bool {
             break;
         }
     }
-    let common = d.chars().zip(body.chars()).take_while(|(a, b)| a == b).count();
+    // The excerpt may leave out the dateline that opens the body (`ALGER - `).
+    let opening = paras.first().and_then(|p| dateline::find(&p.text)).map(|dl| {
+        let first = paras.first().map_or("", |p| p.text.as_str());
+        letters(&first[..dl.len])
+    });
+    let after = opening.as_deref().and_then(|o| body.strip_prefix(o));
+    let common = |body: &str| d.chars().zip(body.chars()).take_while(|(a, b)| a == b).count();
+    let common = common(&body).max(after.map_or(0, common));
     common * 10 >= d.chars().count() * 8 || common >= 200
 }
 
@@ -452,9 +598,17 @@ fn translator(p: &str) -> Option<String> {
     is_name.then_some(name)
 }
 
-/// The agency: a byline credit naming a known agency or credited as an organization, else
-/// the publisher.
-fn agency_of(credits: &[Credit], publisher: Option<&str>) -> Option<String> {
+/// The authors of a byline: beside people, an organization or agency credited as author
+/// (`Belga, Pierre-Yves Meugens`) is the agency, not an author. Alone it stays, as the
+/// JSON reader keeps it (`AFP`).
+fn people_first(credits: Vec<Credit>) -> Vec<String> {
+    let org = |c: &Credit| c.organization || agency::named(&c.name).is_some();
+    let people = credits.iter().any(|c| !org(c));
+    credits.into_iter().filter(|c| !people || !org(c)).map(|c| c.name).collect()
+}
+
+/// The agency a byline credits: one naming a known agency or credited as an organization.
+fn credited_agency(credits: &[Credit]) -> Option<String> {
     for c in credits {
         let Some(found) = agency::from_credit(&c.name) else { continue };
         // `from_credit` returns unknown short credits unchanged; a person's name is no agency.
@@ -463,7 +617,7 @@ fn agency_of(credits: &[Credit], publisher: Option<&str>) -> Option<String> {
             return Some(found);
         }
     }
-    publisher.and_then(agency::from_credit)
+    None
 }
 
 /// The agency of a closing credit line: `Le Monde avec AFP`, `(avec Reuters)`, `AFP`.
@@ -475,7 +629,8 @@ fn closing_credit(p: &str) -> Option<String> {
     }
     let lower = t.to_ascii_lowercase();
     let rest = match lower.find("avec ") {
-        Some(i) if i == 0 || lower[..i].ends_with(' ') => &t[i + "avec ".len()..],
+        // `N. I. (avec APS)`: the reporter's initials, then the agency.
+        Some(i) if i == 0 || lower[..i].ends_with([' ', '(']) => &t[i + "avec ".len()..],
         _ if words <= 3 => t,
         _ => return None,
     };
@@ -484,6 +639,39 @@ fn closing_credit(p: &str) -> Option<String> {
         return None;
     }
     agency::known(rest).map(str::to_owned)
+}
+
+/// Where a sign-off glued to the last sentence of a paragraph starts (`… a indiqué M. Li.
+/// Fin`, `… selon la police. (Belga)`), and the agency it names.
+fn glued_sign_off(p: &str) -> Option<(usize, Option<&'static str>)> {
+    const MAX_WORDS: usize = 3;
+    let at = p.trim_end().rfind([' ', '\u{a0}'])?;
+    // The last few words, after the end of a sentence.
+    let mut start = at;
+    for _ in 0..MAX_WORDS {
+        let before = p[..start].trim_end();
+        if before.ends_with(['.', '!', '?', '»']) {
+            let tail = p[start..].trim();
+            return text::sign_off(tail).map(|agency| (before.len(), agency));
+        }
+        start = before.rfind([' ', '\u{a0}'])?;
+    }
+    None
+}
+
+/// Whether a paragraph is a signature: one or two names alone (`Chamberline Moko`).
+fn is_signature(p: &str) -> bool {
+    const MAX_WORDS: usize = 6;
+    let words = p.split_whitespace().count();
+    if words > MAX_WORDS {
+        return false;
+    }
+    let names = text::names::split(p);
+    // Every word is part of a name, or joins two (`et`); `Le Monde` is a paper.
+    let covered = names.iter().map(|n| n.split_whitespace().count()).sum::<usize>() + names.len();
+    !names.is_empty()
+        && covered > words
+        && names.iter().all(|n| !matches!(n.split_whitespace().next(), Some("Le" | "La" | "Les")))
 }
 
 /// `AFP`, `AA`, `ANSA`: an agency's short name.
@@ -533,6 +721,29 @@ mod tests {
             "Teaser : concept Audi PB 18 e-tron"
         );
         assert_eq!(strip_title_suffix("Sans séparateur"), "Sans séparateur");
+        assert_eq!(
+            strip_title_suffix("La Chine fixe un objectif de croissance_French.news.cn"),
+            "La Chine fixe un objectif de croissance"
+        );
+        assert_eq!(
+            strip_site(
+                "TAP - Agence Tunis Afrique Presse - Saïed reçoit la cheffe du gouvernement",
+                &["TAP"],
+                None
+            ),
+            "Saïed reçoit la cheffe du gouvernement"
+        );
+        assert_eq!(strip_site("Le Monde - Titre du jour", &["Le Monde"], None), "Titre du jour");
+        assert_eq!(strip_site("TAP - Tunis", &["TAP"], None), "TAP - Tunis");
+        assert_eq!(
+            strip_site("AFP - Un titre assez long", &["Le Monde"], None),
+            "AFP - Un titre assez long"
+        );
+        let h1 = Html::parse_fragment(
+            r#"<h1 class="headlines"><span class="suptitle">Énergie</span> <span class="title">Québec annonce un gel des tarifs</span></h1>"#,
+        );
+        let h1 = h1.root_element().child_elements().next().expect("the h1");
+        assert_eq!(heading_text(h1).trim(), "Québec annonce un gel des tarifs");
     }
 
     #[test]
@@ -543,17 +754,35 @@ mod tests {
         ];
         // A real standfirst.
         assert_eq!(
-            lede(Some("Un chapô distinct du texte.".into()), &body).as_deref(),
+            lede(None, Some("Un chapô distinct du texte.".into()), &body).as_deref(),
             Some("Un chapô distinct du texte.")
         );
         // An excerpt of the body, cut mid-word: the first paragraph is the lede.
         let excerpt = "Le président palestinien Mahmoud Abbas a renouvelé ses men...";
-        assert_eq!(lede(Some(excerpt.into()), &body).as_deref(), Some(body[0].text.as_str()));
+        assert_eq!(lede(None, Some(excerpt.into()), &body).as_deref(), Some(body[0].text.as_str()));
         // A bold opening is the lede.
         let mut bold = [para("Un Autrichien a été arrêté à Roissy. Il transportait des oiseaux.")];
         bold[0].lead_bold = Some("Un Autrichien a été arrêté à Roissy".into());
-        assert_eq!(lede(None, &bold).as_deref(), Some("Un Autrichien a été arrêté à Roissy"));
-        assert_eq!(lede(None, &body), None);
+        assert_eq!(lede(None, None, &bold).as_deref(), Some("Un Autrichien a été arrêté à Roissy"));
+        assert_eq!(lede(None, None, &body), None);
+        // The standfirst the page shows wins over a shorter teaser.
+        let chapo = "Le Premier ministre s'est exprimé samedi en marge du Salon de l'agriculture, au lendemain de l'inauguration.";
+        let teaser = "Le Premier ministre s'est exprimé en marge du Salon.";
+        assert_eq!(lede(Some(chapo.into()), Some(teaser.into()), &body).as_deref(), Some(chapo));
+        // A description cut mid-phrase, or a headline run into a dateline, is none.
+        let agency = [para(
+            "ALGER - Le président de la République, M. Abdelmadjid Tebboune, a reçu mardi à Alger le ministre italien des Affaires étrangères, Antonio Tajani.",
+        )];
+        let cut = "Le président de la République, M. Abdelmadjid Tebboune, a reçu mardi à Alger le ministre italien";
+        assert_eq!(lede(None, Some(cut.into()), &agency).as_deref(), Some(agency[0].text.as_str()));
+        let cut = "Le chef de l'État a reçu mardi le ministre italien des Affaires…";
+        assert_eq!(lede(None, Some(cut.into()), &body), None);
+        let cut = "Le chef de l'État a reçu mardi à Alger le ministre italien des";
+        assert_eq!(lede(None, Some(cut.into()), &body), None);
+        let run_in = "La Chine fixe un objectif de croissance d'environ 5% pour 2024---PEKIN, 5 mars (Xinhua) -- La Chine a fixé un objectif de croissance";
+        assert_eq!(lede(None, Some(run_in.into()), &body), None);
+        let titled = "Le Nobel de la paix à un militant d'ONG";
+        assert_eq!(lede(None, Some(titled.into()), &body).as_deref(), Some(titled));
     }
 
     #[test]
@@ -577,14 +806,21 @@ mod tests {
     fn agencies_from_credits() {
         let person = |n: &str| Credit { name: n.into(), organization: false };
         let org = |n: &str| Credit { name: n.into(), organization: true };
-        assert_eq!(agency_of(&[org("Orange avec AFP")], None).as_deref(), Some("AFP"));
-        assert_eq!(agency_of(&[org("6Medias")], None).as_deref(), Some("6Medias"));
-        assert_eq!(agency_of(&[person("AFP")], Some("Libération")).as_deref(), Some("AFP"));
-        assert_eq!(
-            agency_of(&[person("Martin Untersinger")], Some("Le Monde")).as_deref(),
-            Some("Le Monde")
-        );
-        assert_eq!(agency_of(&[], None), None);
+        assert_eq!(credited_agency(&[org("Orange avec AFP")]).as_deref(), Some("AFP"));
+        assert_eq!(credited_agency(&[org("6Medias")]).as_deref(), Some("6Medias"));
+        assert_eq!(credited_agency(&[person("AFP")]).as_deref(), Some("AFP"));
+        assert_eq!(credited_agency(&[person("Martin Untersinger")]), None);
+        assert_eq!(credited_agency(&[]), None);
+        // The agency of a byline or a closing credit before the publisher.
+        let html = r#"<html><head><meta property="og:site_name" content="El Watan"><meta property="og:type" content="article">
+            <meta property="og:title" content="Oran : le tramway prolongé"></head><body><article>
+            <p>Le ministère des Transports a approuvé, dimanche, le projet d'extension de la ligne de tramway d'Oran vers l'aéroport d'Es Senia.</p>
+            <p>Le nouveau tronçon, long de 7,2 kilomètres, comptera six stations et desservira la zone industrielle ainsi que la nouvelle cité universitaire.</p>
+            <p>Les travaux, confiés à un groupement algéro-turc, doivent débuter en septembre pour une mise en service prévue à la fin de l'année 2026.</p>
+            <p><strong>Y. H. (avec APS)</strong></p></article></body></html>"#;
+        assert_eq!(parse(html).expect("an article").agency.as_deref(), Some("APS"));
+        let html = html.replace("<p><strong>Y. H. (avec APS)</strong></p>", "");
+        assert_eq!(parse(&html).expect("an article").agency.as_deref(), Some("El Watan"));
     }
 
     #[test]
@@ -678,6 +914,22 @@ mod tests {
     }
 
     #[test]
+    fn sign_offs_and_signatures() {
+        let p = "Le déficit a été fixé à 3% du PIB, a indiqué M. Li. Fin";
+        assert_eq!(glued_sign_off(p).map(|(at, _)| &p[..at]), Some(&p[..p.len() - 4]));
+        let p = "Le trafic reprendra mercredi, selon la SNCB. (Belga)";
+        assert_eq!(glued_sign_off(p).map(|(_, a)| a), Some(Some("Belga")));
+        for p in ["La fin des travaux est prévue en 2026. Fin de partie", "Il l'a dit. Fin mai"] {
+            assert_eq!(glued_sign_off(p), None, "{p}");
+        }
+        assert!(is_signature("Chamberline Moko"));
+        assert!(is_signature("Anne Dupont et Paul Durand"));
+        for p in ["Fin", "Le Monde", "Il est parti.", "AFP", "Emmanuel Macron a parlé hier"] {
+            assert!(!is_signature(p), "{p}");
+        }
+    }
+
+    #[test]
     fn closing_credits() {
         let cases = [
             ("Le Monde avec AFP", Some("AFP")),
@@ -686,6 +938,7 @@ mod tests {
             ("AFP", Some("AFP")),
             ("— AFP", Some("AFP")),
             ("Il l'a confié à l'AFP.", None),
+            ("N. I. (avec APS)", Some("APS")),
             ("avec agences", None),
             ("Le ministre est reparti avec un accord signé par l'AFP et Reuters.", None),
         ];
@@ -728,6 +981,11 @@ mod tests {
             <p>ESPACE - Le Français Thomas Pesquet est revenu sur Terre vendredi 2 juin, après six mois.</p>
             <p>Un séjour qui n'a pas été sans conséquences sur son état physique, selon les médecins.</p></article></body></html>"#;
         assert_eq!(parse(rubric).expect("an article").dateline, None, "a rubric is no dateline");
+        // On an agency's page, a place in capitals before a dash is its dateline.
+        let wire = r#"<html><head><meta name="author" content="APS"><title>T</title></head><body><div itemprop="articleBody">
+            <p>ALGER - Le président de la République a reçu mardi à Alger le ministre italien des Affaires étrangères.</p>
+            <p>L'audience s'est déroulée au siège de la Présidence de la République, en présence du ministre.</p></div></body></html>"#;
+        assert_eq!(parse(wire).expect("an article").dateline.as_deref(), Some("Alger"));
     }
 
     #[test]
@@ -774,7 +1032,7 @@ mod tests {
             "articleSection": "International", "datePublished": "2023-02-09T08:00:00Z",
             "author": {"@type": "Person", "name": "Agnès Leroy"}}</script></head><body>
             <article><span class="rubrique">Monde</span><h1>Séisme en Turquie</h1>
-            <p class="chapo">Un autre chapô que la description, qui ne doit pas l'emporter sur elle.</p>
+            <p class="chapo">Le bilan du séisme dépasse les 20 000 morts en Turquie et en Syrie, selon les autorités.</p>
             <div class="signature">Par Jean-Pierre Martin</div><time datetime="2023-02-10T10:00:00+01:00">10 février</time>
             <div class="texte"><p>Les secours continuent de chercher des survivants dans les décombres des immeubles effondrés.</p>
             <p>Plusieurs répliques ont de nouveau été ressenties dans la nuit dans le sud-est du pays.</p></div></article></body></html>"#;
@@ -876,7 +1134,10 @@ mod tests {
             (
                 json_ld,
                 Want {
-                    lede: Some("Le bilan dépasse les 20 000 morts."),
+                    // The standfirst shown, not the shorter teaser written for search engines.
+                    lede: Some(
+                        "Le bilan du séisme dépasse les 20 000 morts en Turquie et en Syrie, selon les autorités.",
+                    ),
                     section: Some("International"),
                     published: Some("2023-02-09T08:00:00Z"),
                     updated: None,

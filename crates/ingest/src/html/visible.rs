@@ -82,6 +82,8 @@ const BYLINE_WORDS: &[&str] = &[
     "journaliste",
     "journalist",
     "redacteur",
+    // Turkish CMSs (Anadolu: `detay-muhabir`).
+    "muhabir",
 ];
 
 /// Words of the parts of an author block that are not the name.
@@ -525,7 +527,19 @@ fn read_byline(cues: &[Cue<'_>], labels: &mut Vec<String>) -> (Vec<String>, Opti
                 continue;
             }
             let Some(text) = short_text(c.el, 200) else { continue };
-            let (people, agency) = byline(&text);
+            let (mut people, agency) = byline(&text);
+            // The names alone, when the block holds more (a paper's name, a role, a date):
+            // for no names, or names that take in more than a name.
+            let cleaner = |names: &[String]| {
+                !names.is_empty()
+                    && (people.is_empty()
+                        || names.iter().all(|n| people.iter().any(|p| p != n && p.contains(n))))
+            };
+            if let Some(names) =
+                byline_parts(c.el).iter().map(|part| byline(part).0).find(|n| cleaner(n))
+            {
+                people = names;
+            }
             if people.is_empty() && agency.is_none() {
                 continue;
             }
@@ -542,7 +556,83 @@ fn read_byline(cues: &[Cue<'_>], labels: &mut Vec<String>) -> (Vec<String>, Opti
             break;
         }
     }
+    // An unnamed block between the headline and the text may hold the byline on a line of
+    // its own (`Par A et B (avec AFP)<br>Publié le …`).
+    let lines = cues.iter().filter(|c| c.kind == Kind::Line && c.level <= 1 && c.tier == 0);
+    for c in lines {
+        if !authors.is_empty() {
+            break;
+        }
+        let Some(text) = short_text(c.el, 300) else { continue };
+        let parts = lines_of(c.el);
+        let Some(line) = parts.iter().find(|l| l.len() < text.len() && labelled(l)) else {
+            continue;
+        };
+        let (people, agency) = byline(line);
+        if !people.is_empty() {
+            labels.push(line.clone());
+            authors = people;
+            credited = credited.or(agency);
+        }
+    }
     (authors, credited)
+}
+
+/// Whether a line opens with a byline label (`Par Marie Dupont`, `Propos recueillis par`),
+/// not a headline that says `par` (`L'Audi A1 revue par ABT Sportsline`).
+fn labelled(line: &str) -> bool {
+    const LABELS: &[&str] = &["par ", "by ", "propos recueillis par ", "texte par "];
+    let key = label_key(line);
+    let named = after_label(line);
+    LABELS.iter().any(|l| key.starts_with(l))
+        && named.len() < line.len()
+        && named.trim_start().starts_with(char::is_uppercase)
+}
+
+/// Words of `class` values naming the name in an author block (`author__name`).
+const NAME_WORDS: &[&str] = &["name", "names", "nom", "fn"];
+
+/// The parts of a byline block that may hold the names alone, best first: elements named as
+/// names (`<span class="name">A</span> <span class="role">La Presse</span>`), links that read
+/// as names (`Ouest-France <a>Yann Le Goff</a>.`), then its lines (`<br>`, blocks) or its
+/// child elements (`<span>Par A</span> <span>02 avril 2024</span>`).
+fn byline_parts(el: ElementRef<'_>) -> Vec<String> {
+    let mut parts = Vec::new();
+    let named: Vec<String> = el
+        .descendent_elements()
+        .filter(|d| {
+            let mut words = String::new();
+            name_words(d.value().attr("class").unwrap_or_default(), &mut words);
+            words.split_whitespace().any(|w| NAME_WORDS.contains(&w))
+        })
+        .map(text_of)
+        .collect();
+    if !named.is_empty() {
+        parts.push(named.join(", "));
+    }
+    let links: Vec<String> = el
+        .descendent_elements()
+        .filter(|d| d.value().name() == "a")
+        .map(text_of)
+        .filter(|t| names::split(t).len() == 1 && names::split(t)[0] == *t)
+        .collect();
+    if !links.is_empty() {
+        parts.push(links.join(", "));
+    }
+    let lines = lines_of(el);
+    if lines.len() > 1 {
+        parts.extend(lines);
+    } else {
+        parts.extend(el.child_elements().map(text_of));
+    }
+    parts
+}
+
+/// The lines of an element's text, split at line breaks and blocks.
+fn lines_of(el: ElementRef<'_>) -> Vec<String> {
+    let mut t = Text { root: el, buf: String::new(), breaks: true };
+    walk(el, &mut t);
+    t.buf.split('\n').map(normalize::clean).filter(|l| !l.is_empty()).collect()
 }
 
 /// A byline or date line left as a paragraph at the top of the text block (`Par Claire
@@ -765,7 +855,7 @@ fn text_of(el: ElementRef<'_>) -> String {
     if el.value().name() == "meta" {
         return normalize::clean(el.value().attr("content").unwrap_or_default());
     }
-    let mut t = Text { root: el, buf: String::new() };
+    let mut t = Text { root: el, buf: String::new(), breaks: false };
     walk(el, &mut t);
     normalize::clean(&t.buf)
 }
@@ -786,6 +876,14 @@ fn short_text(el: ElementRef<'_>, max: usize) -> Option<String> {
 struct Text<'a> {
     root: ElementRef<'a>,
     buf: String,
+    /// Line breaks and blocks as newlines, else as spaces.
+    breaks: bool,
+}
+
+impl Text<'_> {
+    fn gap(&mut self) {
+        self.buf.push(if self.breaks { '\n' } else { ' ' });
+    }
 }
 
 impl<'a> Visitor<'a> for Text<'a> {
@@ -795,14 +893,14 @@ impl<'a> Visitor<'a> for Text<'a> {
         }
         let name = el.value().name();
         if name == "br" || BLOCKS.contains(&name) {
-            self.buf.push(' ');
+            self.gap();
         }
         true
     }
 
     fn close(&mut self, el: ElementRef<'a>) {
         if BLOCKS.contains(&el.value().name()) {
-            self.buf.push(' ');
+            self.gap();
         }
     }
 
@@ -1234,6 +1332,43 @@ mod tests {
             ["article", "chapo", "c", "article", "lead"]
         );
         assert_eq!(words("UNE-Titre"), ["une", "titre"]);
+    }
+
+    /// Bylines holding more than the names: a paper's name, a role, a date, an agency.
+    #[test]
+    fn names_inside_byline_blocks() {
+        let para =
+            "<p>Un paragraphe du corps de l'article, assez long pour compter comme du texte.</p>";
+        let cases: &[(&str, &[&str])] = &[
+            (
+                r#"<p class="signature">Ouest-France <a href="/auteur/yann-le-goff">Yann Le Goff</a>.</p>"#,
+                &["Yann Le Goff"],
+            ),
+            (
+                r#"<div class="authorModule"><span class="name">Tommy Chouinard</span> <span class="role">La Presse</span></div>"#,
+                &["Tommy Chouinard"],
+            ),
+            (
+                r#"<div class="art-info">Par Jérôme Cordelier et Saïd Mahrane (avec AFP)<br>Publié le 15/05/2024 à 21h47</div>"#,
+                &["Jérôme Cordelier", "Saïd Mahrane"],
+            ),
+            (
+                r#"<div class="post-author"><span>Par Nadir Iddir</span> <span>02 avril 2024 à 10 h 15 min</span></div>"#,
+                &["Nadir Iddir"],
+            ),
+            (r#"<span class="detay-muhabir">Ümit Dönmez</span>"#, &["Ümit Dönmez"]),
+            (
+                r#"<div class="byline">Par Marie Dupont et <a href="/p">Paul Durand</a></div>"#,
+                &["Marie Dupont", "Paul Durand"],
+            ),
+        ];
+        for (byline, want) in cases {
+            let html = format!(
+                r#"<article><h1>Un titre</h1>{byline}<div class="texte">{para}{para}{para}</div></article>"#
+            );
+            let d = crate::html::parse(&html).expect("an article");
+            assert_eq!(d.authors, *want, "{byline}");
+        }
     }
 
     /// A date line whose class does not say `date`, on a page without `<h1>`.

@@ -33,7 +33,7 @@ mod labelled;
 mod mail;
 mod markdown;
 pub(crate) mod names;
-mod signature;
+pub(crate) mod signature;
 mod trailer;
 
 use crate::dateline;

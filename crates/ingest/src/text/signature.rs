@@ -6,7 +6,7 @@ use crate::{agency, dateline};
 
 /// What a signature line says.
 #[derive(Debug, PartialEq)]
-pub(super) struct Signature {
+pub(crate) struct Signature {
     /// Canonical agency (`AA`).
     pub agency: String,
     /// Dateline city, in its usual case.
@@ -18,7 +18,7 @@ pub(super) struct Signature {
 /// Reads a signature line, or `None` when `line` is not one. The agency must be written as an
 /// acronym in capitals (`AA`, `AFP`, `ANSA`), so that headlines such as `Ukraine / Russie :
 /// …` or `France / Italie` are not taken for signatures.
-pub(super) fn parse(line: &str) -> Option<Signature> {
+pub(crate) fn parse(line: &str) -> Option<Signature> {
     let line = line.trim();
     if line.chars().count() > 120 || line.ends_with('.') {
         return None;
