@@ -185,8 +185,9 @@ mod tests {
         assert_eq!(r.query, "otan russie");
         assert_eq!(r.person.as_deref(), Some("Lavrov"));
         assert_eq!(r.section, None);
-        assert_eq!(r.since.unwrap().to_string(), "2022-02-01T00:00:00Z");
-        assert_eq!(r.until.unwrap().to_string(), "2022-03-01T00:00:00Z");
+        // February 2022 in Paris days.
+        assert_eq!(r.since.unwrap().to_string(), "2022-01-31T23:00:00Z");
+        assert_eq!(r.until.unwrap().to_string(), "2022-02-28T23:00:00Z");
         assert_eq!(
             (r.sort, r.mode, r.limit, r.offset, r.snippets),
             (Sort::Date, Mode::Any, 100, 20, 0)
