@@ -316,17 +316,7 @@ fn article(lines: &[&str]) -> Result<Dispatch, ErrorKind> {
     if d.body.is_empty() {
         return Err(super::damaged(&d.title));
     }
-    if let Some(p) = paper {
-        match super::agency_of_source(&p) {
-            Some(agency) => d.agency = Some(agency),
-            // A paper's name stands for the agency, as a page's publisher does in HTML:
-            // the update key needs one (two papers' `Éditorial` of a day are not versions).
-            None => {
-                d.agency = Some(p.clone());
-                d.keywords.push(p);
-            }
-        }
-    }
+    super::credit_source(&mut d, paper);
     Ok(d)
 }
 

@@ -140,17 +140,7 @@ fn article(fields: &Fields) -> Result<Dispatch, ErrorKind> {
         d.section = column;
     }
     d.published = published(&date, &time);
-    if let Some(source) = source.filter(|s| !s.is_empty()) {
-        match super::agency_of_source(&source) {
-            Some(agency) => d.agency = Some(agency),
-            // A paper's name stands for the agency, as a page's publisher does in HTML:
-            // the update key needs one (two papers' `Éditorial` of a day are not versions).
-            None => {
-                d.agency = Some(source.clone());
-                d.keywords.push(source);
-            }
-        }
-    }
+    super::credit_source(&mut d, source.filter(|s| !s.is_empty()));
     d.keywords.extend(descriptors);
     let mut lead = lead.into_iter();
     d.lede = lead.next();

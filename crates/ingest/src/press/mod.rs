@@ -192,6 +192,20 @@ fn language_tag(name: &str) -> Option<String> {
     (short && key.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_')).then_some(key)
 }
 
+/// The source publication of an article: the agency when it is one; else its name stands for
+/// the agency, as a page's publisher does in HTML (the update key needs one: two papers'
+/// `Éditorial` of a day are no versions of one story), and is kept as the first keyword.
+fn credit_source(d: &mut Dispatch, source: Option<String>) {
+    let Some(source) = source else { return };
+    match agency_of_source(&source) {
+        Some(agency) => d.agency = Some(agency),
+        None => {
+            d.agency = Some(source.clone());
+            d.keywords.push(source);
+        }
+    }
+}
+
 /// The agency a source name is (`Agence France Presse`, `AFP Infos Françaises`, `Reuters -
 /// Les Actualités en Français`), or `None` for a paper (`Le Figaro`).
 fn agency_of_source(source: &str) -> Option<String> {
