@@ -87,11 +87,11 @@ impl Unit {
             },
             Format::Nitf | Format::Newsml1 | Format::NewsmlG2 => {
                 match iptc::parse(&self.text, self.format) {
-                    Ok(ds) if ds.len() == 1 => ds.into_iter().map(|d| (None, Ok(d))).collect(),
-                    Ok(ds) => ds
+                    Ok(items) if items.len() == 1 => items.into_iter().map(|r| (None, r)).collect(),
+                    Ok(items) => items
                         .into_iter()
                         .enumerate()
-                        .map(|(i, d)| (Some(i as u64 + 1), Ok(d)))
+                        .map(|(i, r)| (Some(i as u64 + 1), r))
                         .collect(),
                     Err(e) => vec![(None, Err(e))],
                 }

@@ -26,13 +26,17 @@ use crate::error::ErrorKind;
 use crate::normalize;
 use crate::{agency, dateline};
 
-/// Parses an IPTC document; a NewsML message may hold several items.
-pub(crate) fn parse(text: &str, format: Format) -> Result<Vec<Dispatch>, ErrorKind> {
+/// An item of a document: a dispatch, or why it gives none.
+pub(crate) type Item = Result<Dispatch, ErrorKind>;
+
+/// Parses an IPTC document; a NewsML message may hold several items, each a dispatch or a
+/// withdrawal (see [`collect`]).
+pub(crate) fn parse(text: &str, format: Format) -> Result<Vec<Item>, ErrorKind> {
     let doc = xml::Doc::parse(text)?;
     let root = doc.root();
     // Sniffing looked at the root's name too; the parsed root decides.
     match doc.name(root) {
-        "nitf" => nitf::read(&doc, root).map(|d| vec![d]),
+        "nitf" => nitf::read(&doc, root).map(|d| vec![Ok(d)]),
         "NewsML" | "newsml" => newsml1::read(&doc, root),
         name if format == Format::NewsmlG2
             || newsml_g2::is_root(name)
@@ -209,25 +213,27 @@ impl Fields {
     }
 }
 
-/// The first successful dispatches of a message's items, or the first reason none worked.
-fn collect(
-    results: Vec<Result<Dispatch, ErrorKind>>,
-    empty: &str,
-) -> Result<Vec<Dispatch>, ErrorKind> {
+/// The dispatches of a message's items, and its withdrawals (a kill must reach the index,
+/// and be reported); pictures and packages beside them are left out. With neither, the
+/// first reason none worked.
+fn collect(results: Vec<Item>, empty: &str) -> Result<Vec<Item>, ErrorKind> {
     let mut first_err = None;
     let mut out = Vec::new();
     for r in results {
         match r {
-            Ok(d) => out.push(d),
+            Ok(d) => out.push(Ok(d)),
+            Err(e @ ErrorKind::Withdrawn { .. }) => out.push(Err(e)),
             Err(e) => {
                 first_err.get_or_insert(e);
             }
         }
     }
-    if out.is_empty() {
-        return Err(first_err.unwrap_or_else(|| ErrorKind::NotAnArticle(empty.into())));
+    match out.as_slice() {
+        [] => Err(first_err.unwrap_or_else(|| ErrorKind::NotAnArticle(empty.into()))),
+        // A document of one withdrawn item is the withdrawal itself.
+        [Err(_)] => Err(out.pop().and_then(Result::err).expect("one error")),
+        _ => Ok(out),
     }
-    Ok(out)
 }
 
 /// Cleans a headline and drops a wire routing prefix (`>>>ANSA/Gazprom…` → `Gazprom…`).

@@ -19,7 +19,7 @@ const BODY_ROLES: &[&str] = &["main", "body", "text", "story"];
 const LEDE_ROLES: &[&str] = &["lead", "abstract", "summary"];
 
 /// Reads every `NewsItem` of a `<NewsML>` document.
-pub(super) fn read(doc: &Doc, root: NodeId) -> Result<Vec<Dispatch>, ErrorKind> {
+pub(super) fn read(doc: &Doc, root: NodeId) -> Result<Vec<super::Item>, ErrorKind> {
     let results = doc.children_named(root, "NewsItem").map(|item| read_item(doc, item)).collect();
     collect(results, "NewsML document without NewsItem")
 }
@@ -347,7 +347,7 @@ mod tests {
 
     fn read_str(xml: &str) -> Result<Vec<Dispatch>, ErrorKind> {
         let doc = Doc::parse(xml).unwrap();
-        read(&doc, doc.root())
+        read(&doc, doc.root()).map(|items| items.into_iter().filter_map(Result::ok).collect())
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub(super) fn is_root(name: &str) -> bool {
 }
 
 /// Reads a G2 document: one dispatch per text item.
-pub(super) fn read(doc: &Doc, root: NodeId) -> Result<Vec<Dispatch>, ErrorKind> {
+pub(super) fn read(doc: &Doc, root: NodeId) -> Result<Vec<super::Item>, ErrorKind> {
     match doc.name(root) {
         "newsMessage" => {
             let items: Vec<NodeId> = doc
@@ -37,7 +37,7 @@ pub(super) fn read(doc: &Doc, root: NodeId) -> Result<Vec<Dispatch>, ErrorKind> 
             let results = items.into_iter().map(|i| read_item(doc, i, root)).collect();
             collect(results, "news message without items")
         }
-        _ => read_item(doc, root, root).map(|d| vec![d]),
+        _ => read_item(doc, root, root).map(|d| vec![Ok(d)]),
     }
 }
 
@@ -271,7 +271,7 @@ mod tests {
 
     fn read_str(xml: &str) -> Result<Vec<Dispatch>, ErrorKind> {
         let doc = Doc::parse(xml).unwrap();
-        read(&doc, doc.root())
+        read(&doc, doc.root()).map(|items| items.into_iter().filter_map(Result::ok).collect())
     }
 
     const ITEM: &str = r#"<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:afp.com:20240710:abc" version="3" xml:lang="fr">
@@ -377,6 +377,30 @@ mod tests {
         assert!(
             matches!(read_str(picture), Err(ErrorKind::NotAnArticle(r)) if r == "picture item")
         );
+    }
+
+    /// A kill inside a message is no picture: it is kept, to be reported and applied.
+    #[test]
+    fn message_keeps_its_withdrawals() {
+        let text = ITEM.replace(r#" xmlns="http://iptc.org/std/nar/2006-10-01/""#, "");
+        let killed = text
+            .replace(
+                r#"guid="urn:newsml:afp.com:20240710:abc""#,
+                r#"guid="urn:newsml:afp.com:20240710:old""#,
+            )
+            .replace("stat:usable", "stat:canceled");
+        let msg = format!(
+            r#"<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>{text}{killed}</itemSet></newsMessage>"#
+        );
+        let doc = Doc::parse(&msg).unwrap();
+        let items = read(&doc, doc.root()).unwrap();
+        assert_eq!(items.len(), 2);
+        assert!(items[0].is_ok());
+        assert!(matches!(
+            &items[1],
+            Err(ErrorKind::Withdrawn { status, id: Some(id) })
+                if status == "canceled" && id == "urn:newsml:afp.com:20240710:old"
+        ));
     }
 
     #[test]
