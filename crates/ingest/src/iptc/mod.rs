@@ -7,11 +7,11 @@
 //! `asl/tib/pid/cac`, escaped embed code, a copyright line), authors from a byline, the city of
 //! a dateline, the agency of a credit, a section only when it names a real desk.
 //!
-//! Choices: NITF documents and NewsML items whose status is canceled or withheld are skipped
-//! (`NotAnArticle("canceled")`, `NotAnArticle("withheld")`): a search index should not serve
-//! them. Packages are not stories (`NotAnArticle("package …")`). In a message, picture
-//! and package items are skipped and the text items returned; the message fails only when it
-//! holds no text item.
+//! Choices: NITF documents and NewsML items whose status is canceled or withheld are
+//! withdrawals (`Withdrawn`, with the id of the dispatch they withdraw): a search index should
+//! not serve them, and takes out what they name. Packages are not stories
+//! (`NotAnArticle("package …")`). In a message, picture and package items are left out and the
+//! text items and withdrawals returned; the message fails only when it holds neither.
 
 mod body;
 mod newsml1;
